@@ -1,0 +1,146 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { bundleMDX } from "mdx-bundler";
+import type { Node } from "unist";
+import type { ChapterResult, ChapterSource, Diagnostic, MediaRef, Story } from "./types";
+import { parseFrontmatter } from "./frontmatter";
+import { resolveMediaPath, STILL_EXTENSIONS } from "./resolve-media-path";
+import type { Reporter } from "./plugins/jsx";
+import { remarkNoEsm } from "./plugins/remark-no-esm";
+import { remarkKnownComponents } from "./plugins/remark-known-components";
+import { remarkDialogue } from "./plugins/remark-dialogue";
+import { remarkMedia } from "./plugins/remark-media";
+import { remarkScrolly } from "./plugins/remark-scrolly";
+import { remarkYouTube } from "./plugins/remark-youtube";
+import { remarkPause } from "./plugins/remark-pause";
+import { remarkExcerpt } from "./plugins/remark-excerpt";
+import { hashChapterInputs } from "./chapter-hash";
+
+export interface CompileInput {
+  source: ChapterSource;
+  story: Story;
+  root: string;
+  /** The chapter's text; read from `source.file` when omitted. */
+  text?: string;
+}
+
+/** Compiles one chapter. Never throws for bad content: problems come back as diagnostics. */
+export async function compileChapter(input: CompileInput): Promise<ChapterResult> {
+  const { source, story, root } = input;
+  const text = input.text ?? readFileSync(source.file, "utf8");
+  const diagnostics: Diagnostic[] = [];
+  const report: Reporter = (node, message, severity = "error") => {
+    const start = node?.position?.start;
+    diagnostics.push({ file: source.file, line: start?.line ?? 1, column: start?.column ?? 1, message, severity });
+  };
+
+  const fm = parseFrontmatter(text, source.file);
+  diagnostics.push(...fm.diagnostics);
+  const media: MediaRef[] = [];
+  let cover: string | undefined;
+  if (fm.frontmatter?.cover) {
+    const resolved = resolveMediaPath(fm.frontmatter.cover, source.dir, root, STILL_EXTENSIONS);
+    if (resolved.ok) {
+      cover = resolved.rel;
+      media.push({ kind: "cover", path: resolved.rel, abs: resolved.abs });
+    } else {
+      diagnostics.push({ file: source.file, ...fm.lineOf("cover"), severity: "error", message: `cover: ${resolved.message}` });
+    }
+  }
+
+  let excerpt = "";
+  let code = "";
+  try {
+    const result = await bundleMDX({
+      source: text,
+      cwd: source.dir,
+      mdxOptions(options) {
+        options.remarkPlugins = [
+          ...(options.remarkPlugins ?? []),
+          [remarkNoEsm, { report }],
+          [remarkKnownComponents, { report }],
+          [remarkDialogue, { cast: story.cast, report, source: text }],
+          [remarkScrolly, { report }],
+          [remarkMedia, { root, chapterDir: source.dir, report, media }],
+          [remarkYouTube, { report }],
+          [remarkPause, { report }],
+          [remarkExcerpt, { onExcerpt: (t: string) => (excerpt = t) }],
+        ];
+        return options;
+      },
+      esbuildOptions(options) {
+        options.minify = true;
+        options.logLevel = "silent";
+        options.target = "es2022";
+        return options;
+      },
+    });
+    code = result.code;
+  } catch (error) {
+    diagnostics.push(...esbuildDiagnostics(error, source.file));
+  }
+
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0 || !fm.frontmatter) {
+    return { ok: false, source, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+  }
+  return {
+    ok: true,
+    chapter: {
+      source,
+      frontmatter: { ...fm.frontmatter, cover },
+      code,
+      media,
+      hash: hashChapterInputs(text, story),
+      excerpt: fm.frontmatter.summary ?? excerpt,
+    },
+    warnings: diagnostics,
+  };
+}
+
+interface EsbuildMessage {
+  text: string;
+  location?: { file?: string; line?: number; column?: number } | null;
+}
+
+/** MDX syntax errors arrive as esbuild messages; esbuild columns are 0-based. */
+function esbuildDiagnostics(error: unknown, file: string): Diagnostic[] {
+  const messages = (error as { errors?: EsbuildMessage[] })?.errors;
+  if (Array.isArray(messages) && messages.length > 0) {
+    return messages.map((m) => ({
+      file,
+      line: Math.max(1, m.location?.line ?? 1),
+      column: (m.location?.column ?? 0) + 1,
+      severity: "error" as const,
+      message: cleanMessage(m.text),
+    }));
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return [{ file, line: 1, column: 1, severity: "error", message: cleanMessage(message) }];
+}
+
+function cleanMessage(text: string): string {
+  // Reports raised by our plugins are already in the list; esbuild repeats the
+  // first one with a prefix, and MDX appends a docs link that helps nobody here.
+  return text.replace(/^\[plugin: @mdx-js\/esbuild\]\s*/, "").replace(/\s*More info: https?:\/\/\S+/g, "").split("\n")[0]!.trim();
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.line}:${d.column}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+export function relativeTo(base: string, file: string): string {
+  return path.relative(base, file).split(path.sep).join("/");
+}
+
+export type { Node };

@@ -1,0 +1,33 @@
+import path from "node:path";
+import { z } from "zod";
+
+// Every environment variable the engine reads, validated in one place.
+const envSchema = z.object({
+  CHAPTERS_DIR: z.string().min(1).optional(),
+  INSTALLMENT_CACHE_DIR: z.string().min(1).optional(),
+  RELEASE_CLOCK: z.string().min(1).optional(),
+  EDITOR_TOKEN: z.string().min(8, { message: "EDITOR_TOKEN must be at least 8 characters" }).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  INSTALLMENT_PREVIEW: z.enum(["0", "1"]).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const picked = Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, source[k] === "" ? undefined : source[k]]));
+  const result = envSchema.safeParse(picked);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const key = String(issue.path[0]);
+    throw new Error(`${key}=${JSON.stringify(source[key])}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+export function contentRoot(env: Env = readEnv()): string {
+  return path.resolve(env.CHAPTERS_DIR ?? "chapters");
+}
+
+export function cacheRoot(env: Env = readEnv()): string {
+  return path.resolve(env.INSTALLMENT_CACHE_DIR ?? path.join(process.cwd(), ".cache", "installment"));
+}
