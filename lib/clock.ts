@@ -1,0 +1,33 @@
+import { describeClockSpec, parseClockSpec, realMsUntil, storyNow, type ClockSpec } from "./schedule/clock-spec";
+
+// The one place that reads real time. Everything else takes "now" as an argument.
+
+export interface Clock {
+  /** Story time, epoch milliseconds. */
+  now(): number;
+  kind: ClockSpec["kind"];
+  describe(): string;
+  /** Real milliseconds until the story clock reaches `storyInstant` (for timers). */
+  realMsUntil(storyInstant: number): number;
+  spec: ClockSpec;
+}
+
+/**
+ * A clock for `spec` (default: the RELEASE_CLOCK environment variable). A replay
+ * clock starts at its instant when this is called. Throws on a bad spec, with
+ * the offending value in the message.
+ */
+export function createClock(
+  spec: string | undefined = process.env.RELEASE_CLOCK,
+  realNow: () => number = Date.now,
+): Clock {
+  const parsed = parseClockSpec(spec);
+  const startedAt = realNow();
+  return {
+    spec: parsed,
+    kind: parsed.kind,
+    now: () => storyNow(parsed, startedAt, realNow()),
+    describe: () => describeClockSpec(parsed, storyNow(parsed, startedAt, realNow())),
+    realMsUntil: (storyInstant: number) => realMsUntil(parsed, startedAt, realNow(), storyInstant),
+  };
+}
