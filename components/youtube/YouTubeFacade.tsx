@@ -1,0 +1,84 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { embedUrl, watchUrl } from "./youtube-url";
+
+export type YouTubeFacadeProps = {
+  id: string;
+  title: string;
+  start?: number;
+  poster?: { src: string; width: number; height: number };
+};
+
+/**
+ * Click-to-load YouTube: nothing is requested from YouTube (player or
+ * thumbnail) until the reader presses play; then the no-cookie player
+ * replaces the facade in the same 16:9 box and takes focus.
+ *
+ * Without JavaScript the play control is a link to the watch page. A button
+ * nested in a link is invalid HTML (axe: nested-interactive), so both are
+ * rendered as siblings in the same place and CSS shows one:
+ * `@media (scripting: enabled)` shows the <button>, otherwise the <a>. A
+ * browser too old for the `scripting` media feature gets the link, which JS
+ * also turns into the facade (its click is intercepted), so it works either way.
+ */
+export function YouTubeFacade(p: YouTubeFacadeProps) {
+  const { id, title, start, poster } = p;
+  const [playing, setPlaying] = useState(false);
+  const frame = useRef<HTMLIFrameElement>(null);
+
+  useEffect(() => {
+    if (playing) frame.current?.focus();
+  }, [playing]);
+
+  const label = `Play video: ${title}`;
+
+  return (
+    <div className="yt-facade" data-yt-facade="" data-playing={playing ? "true" : "false"}>
+      {playing ? (
+        <iframe
+          ref={frame}
+          className="yt-facade__player"
+          src={embedUrl(id, start)}
+          title={title}
+          allow="autoplay; encrypted-media; picture-in-picture"
+          allowFullScreen
+          referrerPolicy="strict-origin-when-cross-origin"
+        />
+      ) : (
+        <>
+          {poster ? (
+            <img
+              className="yt-facade__poster"
+              src={poster.src}
+              width={poster.width}
+              height={poster.height}
+              alt=""
+              loading="lazy"
+              decoding="async"
+            />
+          ) : (
+            <div className="yt-facade__placeholder" aria-hidden="true">
+              <span className="yt-facade__placeholder-title">{title}</span>
+            </div>
+          )}
+          <a
+            className="yt-facade__play yt-facade__play--link"
+            href={watchUrl(id, start)}
+            aria-label={label}
+            onClick={(e) => {
+              if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) return;
+              e.preventDefault();
+              setPlaying(true);
+            }}
+          >
+            <span className="yt-facade__icon" aria-hidden="true" />
+          </a>
+          <button type="button" className="yt-facade__play yt-facade__play--button" aria-label={label} onClick={() => setPlaying(true)}>
+            <span className="yt-facade__icon" aria-hidden="true" />
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
