@@ -60,8 +60,9 @@ export async function compileChapter(input: CompileInput): Promise<ChapterResult
           [remarkNoEsm, { report }],
           [remarkKnownComponents, { report }],
           [remarkDialogue, { cast: story.cast, report, source: text }],
-          [remarkScrolly, { report }],
+          // Media paths are rewritten before the Scrolly collects its panels.
           [remarkMedia, { root, chapterDir: source.dir, report, media }],
+          [remarkScrolly, { report }],
           [remarkYouTube, { report }],
           [remarkPause, { report }],
           [remarkExcerpt, { onExcerpt: (t: string) => (excerpt = t) }],

@@ -34,16 +34,23 @@ const MEDIA_ATTRS: Record<string, MediaAttr> = {
  */
 export function remarkMedia(options: MediaOptions) {
   return (tree: Root) => {
+    let first = true;
     visit(tree, (node) => {
       if (!isJsx(node) || !node.name) return;
       const spec = MEDIA_ATTRS[node.name];
-      if (spec) checkMedia(node, spec);
+      if (!spec) return;
+      const ok = checkMedia(node, spec);
+      // The first picture of a chapter is usually its largest paint: load it eagerly.
+      if (ok && first && node.name !== "YouTube") {
+        setAttr(node, "priority", "true");
+        first = false;
+      }
     });
   };
 
-  function checkMedia(el: JsxElement, spec: MediaAttr): void {
+  function checkMedia(el: JsxElement, spec: MediaAttr): boolean {
     const present = readAttr(el, spec.attr).kind !== "missing";
-    if (!present && spec.optional) return;
+    if (!present && spec.optional) return false;
     const written = requireString(el, spec.attr, options.report);
     if (spec.needsAlt) {
       const alt = readAttr(el, "alt");
@@ -53,16 +60,17 @@ export function remarkMedia(options: MediaOptions) {
         options.report(el, `<${el.name}> alt must be a plain string in quotes`);
       }
     }
-    if (written === null) return;
+    if (written === null) return false;
     const kind: MediaKind = spec.kind === "gif" && !written.toLowerCase().endsWith(".gif") ? "still" : spec.kind;
     const resolved = resolveMediaPath(written, options.chapterDir, options.root, spec.allowed);
     if (!resolved.ok) {
       options.report(el, resolved.message);
-      return;
+      return false;
     }
     setAttr(el, spec.attr, resolved.rel);
     if (!options.media.some((m) => m.path === resolved.rel && m.kind === kind)) {
       options.media.push({ kind, path: resolved.rel, abs: resolved.abs });
     }
+    return true;
   }
 }

@@ -13,7 +13,7 @@ export function remarkScrolly(options: { report: Reporter }) {
         options.report(node, "<Step> must be placed directly inside <Scrolly>");
       }
       if (!isElementNamed(node, "Scrolly")) return;
-      const panels: { media: string | null; alt: string }[] = [];
+      const panels: { media: string | null; alt: string; priority: boolean }[] = [];
       for (const child of node.children) {
         if (isElementNamed(child, "Step")) {
           const media = readAttr(child, "media");
@@ -22,6 +22,7 @@ export function remarkScrolly(options: { report: Reporter }) {
           panels.push({
             media: media.kind === "string" ? media.value : null,
             alt: alt.kind === "string" ? alt.value : "",
+            priority: readAttr(child, "priority").kind === "string",
           });
         } else if (isJsx(child) || child.type !== "paragraph" || child.children.some((c) => c.type !== "text" || c.value.trim())) {
           options.report(child, "<Scrolly> may contain only <Step> elements");

@@ -1,0 +1,45 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+import "../components/styles/islands.css";
+import { requestContext } from "../lib/server/request-context";
+import { MotionProvider } from "../components/motion/MotionProvider";
+import { ReaderSettings, readerPrefsScript } from "../components/chrome/ReaderSettings";
+import { SiteHeader } from "../components/site/SiteHeader";
+import { ClockBanner } from "../components/site/ClockBanner";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { view } = await requestContext();
+  if (!view) return { title: "Installment" };
+  return {
+    title: { default: view.story.title, template: `%s · ${view.story.title}` },
+    description: view.story.description,
+    metadataBase: new URL(view.story.siteUrl),
+  };
+}
+
+export const viewport: Viewport = { themeColor: "#000000", colorScheme: "dark" };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const ctx = await requestContext();
+  const story = ctx.view?.story;
+  return (
+    <html lang={story?.language ?? "en"} suppressHydrationWarning>
+      <head>
+        <script nonce={ctx.nonce} dangerouslySetInnerHTML={{ __html: readerPrefsScript }} />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to the story
+        </a>
+        <ClockBanner ctx={ctx} />
+        <SiteHeader title={story?.title ?? "Installment"} settings={<ReaderSettings />} />
+        <MotionProvider>
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+        </MotionProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,77 @@
+import { LoopVideo } from "../media/LoopVideo";
+import type { ChapterRenderContext } from "./media-context";
+import { assetFor } from "./media-context";
+
+export interface MediaViewProps {
+  ctx: ChapterRenderContext;
+  src: string;
+  alt: string;
+  priority?: boolean;
+  /** Layout hint for `sizes`: media fill the page width. */
+  sizes?: string;
+}
+
+/** One picture: a looping video for a transcoded GIF, a responsive image for a still. */
+export function MediaView({ ctx, src, alt, priority = false, sizes = "100vw" }: MediaViewProps) {
+  const asset = assetFor(ctx, src);
+  if (!asset) {
+    // The media pipeline has not produced this file (yet): keep the page whole.
+    return (
+      <div className="media-missing" role="img" aria-label={alt}>
+        <span>{alt || "image unavailable"}</span>
+      </div>
+    );
+  }
+  const loading = priority ? "eager" : "lazy";
+  const fetchPriority = priority ? "high" : "auto";
+  if (asset.kind === "video") {
+    return (
+      <LoopVideo
+        mp4={ctx.mediaUrl(asset.mp4)}
+        webm={ctx.mediaUrl(asset.webm)}
+        poster={ctx.mediaUrl(asset.poster)}
+        width={asset.width}
+        height={asset.height}
+        alt={alt}
+        priority={priority}
+      />
+    );
+  }
+  if (asset.kind === "gif") {
+    return (
+      <img
+        className="media-img"
+        src={ctx.mediaUrl(asset.file)}
+        width={asset.width}
+        height={asset.height}
+        alt={alt}
+        loading={loading}
+        fetchPriority={fetchPriority}
+        decoding="async"
+      />
+    );
+  }
+  const byFormat = (format: string) =>
+    asset.renditions
+      .filter((r) => r.format === format)
+      .map((r) => `${ctx.mediaUrl(r.file)} ${r.width}w`)
+      .join(", ");
+  const avif = byFormat("avif");
+  const webp = byFormat("webp");
+  return (
+    <picture>
+      {avif ? <source type="image/avif" srcSet={avif} sizes={sizes} /> : null}
+      {webp ? <source type="image/webp" srcSet={webp} sizes={sizes} /> : null}
+      <img
+        className="media-img"
+        src={ctx.mediaUrl(asset.fallback)}
+        width={asset.width}
+        height={asset.height}
+        alt={alt}
+        loading={loading}
+        fetchPriority={fetchPriority}
+        decoding="async"
+      />
+    </picture>
+  );
+}

@@ -1,0 +1,23 @@
+import path from "node:path";
+import type { ChapterSource, Diagnostic } from "../../lib/content/types";
+
+/** Preview only: a broken chapter shows its problems in its place. */
+export function ChapterErrors({ root, source, diagnostics }: { root: string; source: ChapterSource; diagnostics: Diagnostic[] }) {
+  const base = path.dirname(root);
+  return (
+    <section className="chapter-errors" role="alert" aria-labelledby="errors-title">
+      <h1 id="errors-title">Chapter {source.number} has {diagnostics.length === 1 ? "a problem" : `${diagnostics.length} problems`}</h1>
+      <p>Fix the file and save: this page reloads with the result. Every other chapter keeps working.</p>
+      <ul className="diagnostics">
+        {diagnostics.map((d, i) => (
+          <li key={i}>
+            <code>
+              {path.relative(base, d.file)}:{d.line}:{d.column}
+            </code>{" "}
+            {d.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import Link from "next/link";
+import type { RequestContext } from "../../lib/server/request-context";
+import type { SiteView, VisibleChapter } from "../../lib/site/visibility";
+import { ChapterBody } from "../chapter/ChapterBody";
+import { ReadingProgress } from "../chrome/ReadingProgress";
+import { RememberPlace } from "../chrome/ContinueReading";
+import { ReleaseTime } from "../schedule/ReleaseTime";
+import { mediaUrl } from "../../lib/site/media-url";
+
+interface Found {
+  chapter: VisibleChapter;
+  prev: VisibleChapter | null;
+  next: VisibleChapter | null;
+}
+
+export function ChapterPage({ ctx, view, found }: { ctx: RequestContext; view: SiteView; found: Found }) {
+  const { chapter, prev, next } = found;
+  const upcomingNext = !next ? view.upcoming.find((u) => u.number > chapter.number) : undefined;
+  return (
+    <article className="chapter" aria-labelledby="chapter-title">
+      <ReadingProgress />
+      <RememberPlace slug={chapter.slug} title={chapter.title} />
+      {chapter.state !== "released" ? (
+        <p className="preview-banner" role="note">
+          {chapter.state === "draft" ? (
+            "Draft: not in the schedule, readers cannot see it."
+          ) : (
+            <>
+              Not released yet: readers see it from <ReleaseTime at={chapter.releasedAt ?? 0} serverNow={ctx.now} />.
+            </>
+          )}
+        </p>
+      ) : null}
+      <header className="chapter-header">
+        <p className="chapter-number">Chapter {chapter.number}</p>
+        <h1 id="chapter-title">{chapter.title}</h1>
+      </header>
+      <div className="chapter-body">
+        <ChapterBody
+          hash={chapter.chapter.hash}
+          code={chapter.chapter.code}
+          ctx={{ story: view.story, media: ctx.runtime.media(), mediaUrl }}
+        />
+      </div>
+      <nav className="chapter-nav" aria-label="Chapters">
+        {prev ? (
+          <Link className="chapter-nav-prev" href={`/${prev.slug}`} rel="prev">
+            <span className="chapter-nav-label">Previous</span>
+            <span>
+              Chapter {prev.number}: {prev.title}
+            </span>
+          </Link>
+        ) : null}
+        {next ? (
+          <Link className="chapter-nav-next" href={`/${next.slug}`} rel="next">
+            <span className="chapter-nav-label">Next</span>
+            <span>
+              Chapter {next.number}: {next.title}
+            </span>
+          </Link>
+        ) : upcomingNext ? (
+          <p className="chapter-nav-next chapter-nav-next--upcoming">
+            <span className="chapter-nav-label">Next</span>
+            <span>
+              Chapter {upcomingNext.number} arrives <ReleaseTime at={upcomingNext.at} serverNow={ctx.now} />
+            </span>
+          </p>
+        ) : null}
+        <Link className="chapter-nav-home" href="/">
+          All chapters
+        </Link>
+      </nav>
+    </article>
+  );
+}

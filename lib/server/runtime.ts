@@ -1,0 +1,139 @@
+import { watch, type FSWatcher } from "node:fs";
+import path from "node:path";
+import { createClock } from "../clock";
+import { cacheRoot, contentRoot, readEnv } from "../env";
+import { createCompileCache } from "../content/compile-cache";
+import { loadContent, mediaRefsOf, type ContentSnapshot } from "../content/load-content";
+import type { ChapterResult } from "../content/types";
+import type { MediaManifest } from "../media/types";
+import { processMedia } from "../media/process-media";
+import { logJson } from "./log";
+
+export type Clock = ReturnType<typeof createClock>;
+export type Mode = "production" | "preview";
+
+/**
+ * The in-process state of a running site: the clock, the compiled chapters and
+ * the media manifest. Next's route code and the HTTP edge share it through
+ * globalThis because Next bundles its own copy of every module.
+ */
+export interface Runtime {
+  root: string;
+  mode: Mode;
+  clock: Clock;
+  ready: Promise<void>;
+  snapshot(): ContentSnapshot;
+  media(): MediaManifest;
+  /** Bumped on every reload, so caches keyed by it drop stale pages. */
+  version(): number;
+  reload(): Promise<void>;
+  onReload(listener: () => void): () => void;
+  close(): void;
+}
+
+const KEY = Symbol.for("installment.runtime");
+type Holder = { [KEY]?: Runtime };
+
+export function getRuntime(): Runtime {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= createRuntime({ mode: readEnv().INSTALLMENT_PREVIEW === "1" ? "preview" : "production" });
+  return holder[KEY];
+}
+
+export function installRuntime(runtime: Runtime): void {
+  (globalThis as Holder)[KEY] = runtime;
+}
+
+export interface RuntimeOptions {
+  mode: Mode;
+  root?: string;
+  watch?: boolean;
+  log?: (line: string) => void;
+}
+
+export function createRuntime(options: RuntimeOptions): Runtime {
+  const env = readEnv();
+  const root = options.root ?? contentRoot(env);
+  const clock = createClock(env.RELEASE_CLOCK);
+  const cache = createCompileCache(path.join(cacheRoot(env), "compiled"));
+  const mediaStore = path.join(cacheRoot(env), "media");
+  let current: ContentSnapshot = { root, story: null, chapters: [], schedule: null, diagnostics: [], stats: { compiled: 0, cached: 0 } };
+  let manifest: MediaManifest = {};
+  let version = 0;
+  const listeners = new Set<() => void>();
+  let loading: Promise<void> | null = null;
+  let again = false;
+
+  const load = async () => {
+    const next = await loadContent(root, { cache });
+    if (options.mode === "production") keepLastGood(current, next);
+    const media = await processMedia(mediaRefsOf(next.chapters), { storeDir: mediaStore, progressBar: false });
+    for (const w of media.warnings) logJson({ event: "media-warning", file: w.file, message: w.message });
+    current = next;
+    manifest = media.manifest;
+    version++;
+    for (const l of listeners) l();
+  };
+
+  const reload = async (): Promise<void> => {
+    if (loading) {
+      again = true;
+      return loading;
+    }
+    loading = (async () => {
+      do {
+        again = false;
+        await load();
+      } while (again);
+    })().finally(() => {
+      loading = null;
+    });
+    return loading;
+  };
+
+  let watcher: FSWatcher | null = null;
+  if (options.watch) {
+    let timer: NodeJS.Timeout | null = null;
+    try {
+      watcher = watch(root, { recursive: true }, () => {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => void reload().catch((e) => logJson({ event: "reload-failed", error: String(e) })), 120);
+      });
+    } catch {
+      watcher = null;
+    }
+  }
+
+  return {
+    root,
+    mode: options.mode,
+    clock,
+    ready: reload(),
+    snapshot: () => current,
+    media: () => manifest,
+    version: () => version,
+    reload,
+    onReload(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      watcher?.close();
+    },
+  };
+}
+
+/**
+ * On a live site an edit that breaks a chapter must not take it away from
+ * readers: the last version that compiled stays up, and the error is logged.
+ */
+function keepLastGood(previous: ContentSnapshot, next: ContentSnapshot): void {
+  const good = new Map<number, ChapterResult>();
+  for (const c of previous.chapters) if (c.ok) good.set(c.chapter.source.number, c);
+  next.chapters = next.chapters.map((c) => {
+    if (c.ok) return c;
+    for (const d of c.diagnostics) logJson({ event: "chapter-error", file: d.file, line: d.line, column: d.column, message: d.message });
+    const last = good.get(c.source.number);
+    return last && last.ok && last.chapter.source.slug === c.source.slug ? last : c;
+  });
+}

@@ -1,0 +1,43 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { contentRoot, readEnv } from "../../lib/env";
+import { createRuntime, installRuntime } from "../../lib/server/runtime";
+import { startServer } from "../../lib/server/http-server";
+import { startReleaseScheduler } from "../../lib/server/release-scheduler";
+import { formatDiagnostic } from "../../lib/content/format-diagnostic";
+import { ensureNextBuild } from "./next-build";
+
+export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** `npm start` (dev = false) and `npm run dev` (dev = true) share this. */
+export async function serve({ dev }: { dev: boolean }): Promise<void> {
+  const env = readEnv();
+  const root = contentRoot(env);
+  if (!existsSync(root)) throw new Error(`CHAPTERS_DIR=${JSON.stringify(root)}: the content root does not exist`);
+  if (path.resolve(root) === path.join(projectDir, "chapters")) {
+    const { ensureSampleMedia } = await import("../make-sample-media");
+    const { generated } = await ensureSampleMedia(root, { log: (s) => console.log(s) });
+    if (generated.length) console.log(`[installment] generated ${generated.length} sample media files`);
+  }
+  if (!dev) ensureNextBuild(projectDir);
+  if (dev) process.env.INSTALLMENT_PREVIEW = "1";
+
+  const runtime = createRuntime({ mode: dev ? "preview" : "production", root, watch: true });
+  installRuntime(runtime);
+  const started = Date.now();
+  await runtime.ready;
+  const snap = runtime.snapshot();
+  const problems = [...snap.diagnostics, ...snap.chapters.flatMap((c) => (c.ok ? [] : c.diagnostics))];
+  for (const d of problems) console.error(formatDiagnostic(d, path.dirname(root)));
+  console.log(
+    `[installment] ${snap.chapters.filter((c) => c.ok).length}/${snap.chapters.length} chapters ready from ${path.relative(process.cwd(), root) || "."} ` +
+      `(${snap.stats.compiled} compiled, ${snap.stats.cached} from cache) in ${Date.now() - started} ms`,
+  );
+  if (runtime.clock.kind !== "real") console.log(`[installment] clock: ${runtime.clock.describe()}`);
+
+  const port = env.PORT ?? 3000;
+  await startServer({ runtime, dev, port, projectDir });
+  startReleaseScheduler(runtime);
+  console.log(`[installment] ${dev ? "preview" : "site"} at http://localhost:${port}`);
+}
