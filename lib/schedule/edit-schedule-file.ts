@@ -42,6 +42,7 @@ export function applyPlanToText(text: string, planned: readonly PlannedRelease[]
 
   // Entries that stay, with their instants, to place new entries among them.
   const kept: { at: number | null; start: number; end: number }[] = [];
+  const satisfied = new Set<PlannedRelease>();
   let firstItem: { start: number } | null = null;
   for (const item of seq?.items ?? []) {
     if (!isMap(item)) continue;
@@ -55,6 +56,23 @@ export function applyPlanToText(text: string, planned: readonly PlannedRelease[]
       if (!isScalar(n)) return null;
       return typeof n.value === "number" ? n.value : typeof n.value === "string" ? (bySlug.get(n.value) ?? null) : null;
     };
+    const atNode = node.get("at", true);
+    const at = isScalar(atNode) && typeof atNode.value === "string" ? resolveAt(atNode.value, zone) : null;
+    const entryAt = at?.ok ? at.at : null;
+    // An entry that already says exactly what the plan says stays as written.
+    const numbers = refs.map(number);
+    const same = planned.find(
+      (p) =>
+        !satisfied.has(p) &&
+        p.at === entryAt &&
+        p.chapters.length === numbers.length &&
+        p.chapters.every((c) => numbers.includes(c)),
+    );
+    if (same) {
+      satisfied.add(same);
+      kept.push({ at: entryAt, start, end });
+      continue;
+    }
     const gone = refs.filter((r) => {
       const n = number(r);
       return n !== null && moving.has(n);
@@ -72,9 +90,7 @@ export function applyPlanToText(text: string, planned: readonly PlannedRelease[]
         for (const r of gone) splices.push({ start: lineStart(text, r.range![0]), end: entryEnd(text, r.range![1]), text: "" });
       }
     }
-    const atNode = node.get("at", true);
-    const at = isScalar(atNode) && typeof atNode.value === "string" ? resolveAt(atNode.value, zone) : null;
-    kept.push({ at: at?.ok ? at.at : null, start, end });
+    kept.push({ at: entryAt, start, end });
   }
 
   // Indentation follows the first existing entry.
@@ -95,7 +111,7 @@ export function applyPlanToText(text: string, planned: readonly PlannedRelease[]
     return `${dash}- at: ${p.text}\n${keyIndent}chapters: ${padded ? `[ ${list} ]` : `[${list}]`}\n`;
   };
 
-  const sorted = [...planned].sort((a, b) => a.at - b.at);
+  const sorted = planned.filter((p) => !satisfied.has(p)).sort((a, b) => a.at - b.at);
   const inserts = new Map<number, string>();
   const insertAt = (pos: number, s: string) => inserts.set(pos, (inserts.get(pos) ?? "") + s);
 
