@@ -102,19 +102,34 @@ export async function compileChapter(input: CompileInput): Promise<ChapterResult
 interface EsbuildMessage {
   text: string;
   location?: { file?: string; line?: number; column?: number } | null;
+  detail?: { cause?: { reason?: string; line?: number | null; column?: number | null } } | null;
 }
 
-/** MDX syntax errors arrive as esbuild messages; esbuild columns are 0-based. */
+const TRAILING_PLACE = /\s*\((\d+):(\d+)(?:-\d+:\d+)?\)\s*$/;
+
+/**
+ * MDX syntax errors arrive as esbuild messages wrapping the parser's own
+ * message; its place is the real one (esbuild's location is the entry stub).
+ */
 function esbuildDiagnostics(error: unknown, file: string): Diagnostic[] {
   const messages = (error as { errors?: EsbuildMessage[] })?.errors;
   if (Array.isArray(messages) && messages.length > 0) {
-    return messages.map((m) => ({
-      file,
-      line: Math.max(1, m.location?.line ?? 1),
-      column: (m.location?.column ?? 0) + 1,
-      severity: "error" as const,
-      message: cleanMessage(m.text),
-    }));
+    return messages.map((m) => {
+      const cause = m.detail?.cause;
+      if (cause?.reason) {
+        const place = TRAILING_PLACE.exec(cause.reason);
+        const line = cause.line ?? (place ? Number(place[1]) : 1);
+        const column = cause.column ?? (place ? Number(place[2]) : 1);
+        return { file, line, column, severity: "error" as const, message: cleanMessage(cause.reason.replace(TRAILING_PLACE, "")) };
+      }
+      return {
+        file,
+        line: Math.max(1, m.location?.line ?? 1),
+        column: (m.location?.column ?? 0) + 1,
+        severity: "error" as const,
+        message: cleanMessage(m.text),
+      };
+    });
   }
   const message = error instanceof Error ? error.message : String(error);
   return [{ file, line: 1, column: 1, severity: "error", message: cleanMessage(message) }];

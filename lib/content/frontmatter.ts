@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Diagnostic, Frontmatter } from "./types";
-import { parseYamlWithPositions, positionOf } from "./yaml-positions";
+import { keyPositionOf, parseYamlWithPositions, positionOf } from "./yaml-positions";
 
 export const frontmatterSchema = z.strictObject({
   title: z.string({ message: "title is required" }).min(1, { message: "title is required" }),
@@ -45,7 +45,7 @@ export function parseFrontmatter(source: string, file: string): ParsedFrontmatte
       frontmatter: null,
       diagnostics: result.error.issues.map((issue) => {
         const unknownKey = issue.code === "unrecognized_keys" ? issue.keys[0] : undefined;
-        const where = unknownKey ? lineOf(unknownKey) : issue.path.length ? shift(positionOf(parsed, issue.path)) : { line: 1, column: 1 };
+        const where = unknownKey ? shift(keyPositionOf(parsed, [...issue.path, unknownKey])) : issue.path.length ? shift(positionOf(parsed, issue.path)) : { line: 1, column: 1 };
         const message =
           issue.code === "unrecognized_keys"
             ? `frontmatter: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; allowed: title, summary, cover`

@@ -20,6 +20,26 @@ export function parseYamlWithPositions(text: string): ParsedYaml {
   return { doc, lines, syntaxErrors };
 }
 
+/** Line and column of the key named by the last element of `path`. */
+export function keyPositionOf(parsed: ParsedYaml, path: readonly PropertyKey[]): { line: number; column: number } {
+  const parentPath = path.slice(0, -1);
+  const key = path[path.length - 1];
+  let node: unknown = parsed.doc.contents;
+  for (const k of parentPath) {
+    if (isMap(node)) node = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(k))?.value;
+    else if (isSeq(node) && typeof k === "number") node = node.items[k];
+  }
+  if (isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
+    const offset = (pair?.key as Node | undefined)?.range?.[0];
+    if (offset !== undefined) {
+      const pos = parsed.lines.linePos(offset);
+      return { line: pos.line, column: pos.col };
+    }
+  }
+  return positionOf(parsed, parentPath);
+}
+
 /** Line and column of the node at `path` (or of its closest existing parent). */
 export function positionOf(parsed: ParsedYaml, path: readonly PropertyKey[]): { line: number; column: number } {
   let node: unknown = parsed.doc.contents;

@@ -19,5 +19,7 @@ export function remarkNoEsm(options: { report: Reporter }) {
       const kind = /^\s*export\b/.test((node as EsmNode).value) ? "export" : "import";
       options.report(node, `${kind} is not allowed in a chapter: components are available without imports`);
     });
+    // Drop what was reported so the bundler does not also fail on the import.
+    tree.children = tree.children.filter((c) => (c as Node).type !== "mdxjsEsm" || !(c as Node).position);
   };
 }
