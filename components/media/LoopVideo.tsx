@@ -34,6 +34,12 @@ export function LoopVideo(p: LoopVideoProps) {
   const video = useRef<HTMLVideoElement>(null);
   const ctx = useContext(MediaVisibilityContext);
   const reduced = useReducedMotion();
+  // Sources are never in the server HTML (with JS the <video> would start
+  // downloading before hydration, even under reduced motion, and without JS it
+  // would duplicate the <noscript> one): even priority media attach them at
+  // hydration, while their poster (the LCP element) is already loading with
+  // fetchpriority=high from the HTML.
+  const [mounted, setMounted] = useState(false);
   const [near, setNear] = useState(false);
   const [onScreen, setOnScreen] = useState(false);
   // null: follow the default (autoplay unless reduced). true/false: the
@@ -47,6 +53,7 @@ export function LoopVideo(p: LoopVideoProps) {
   }, [reduced]);
 
   useEffect(() => {
+    setMounted(true);
     const el = box.current;
     if (!el || typeof IntersectionObserver !== "function") {
       setNear(true);
@@ -76,8 +83,12 @@ export function LoopVideo(p: LoopVideoProps) {
   }, []);
 
   const state = { priority, near, preloadAllowed: ctx.preload, visible: ctx.visible, onScreen, reduced, choice };
-  const load = shouldLoadSources(state);
+  const wantLoad = mounted && shouldLoadSources(state);
   const play = shouldPlay(state);
+  // Once attached, sources stay: detaching them would not stop a playing
+  // element and would throw away what was downloaded.
+  const [load, setLoad] = useState(false);
+  if (wantLoad && !load) setLoad(true);
 
   // Sources were just attached: make the element pick one.
   useEffect(() => {
@@ -126,7 +137,6 @@ export function LoopVideo(p: LoopVideoProps) {
           disablePictureInPicture
           preload={load ? "auto" : "none"}
           aria-hidden="true"
-          tabIndex={-1}
         >
           {load ? <source src={webm} type="video/webm" /> : null}
           {load ? <source src={mp4} type="video/mp4" /> : null}

@@ -130,7 +130,7 @@ export function applyPlanToText(text: string, planned: readonly PlannedRelease[]
     for (const p of sorted) {
       let anchor: { end: number } | null = null;
       for (const k of kept) if (k.at !== null && k.at <= p.at) anchor = k;
-      if (anchor) insertAt(anchor.end, entryText(p));
+      if (anchor) insertAt(anchor.end, (anchor.end === text.length && !text.endsWith("\n") ? "\n" : "") + entryText(p));
       else {
         const first = kept[0] ?? firstItem!;
         insertAt(commentsAbove(text, first.start), entryText(p));
@@ -230,7 +230,6 @@ function applySplices(text: string, splices: Splice[]): string {
   const ordered = [...splices].sort((a, b) => b.start - a.start || b.end - a.end);
   let out = text;
   for (const s of ordered) {
-    if (s.end === text.length && s.start === s.end && out.length > 0 && !out.endsWith("\n")) out += "\n";
     out = out.slice(0, s.start) + s.text + out.slice(s.end);
   }
   return out;
