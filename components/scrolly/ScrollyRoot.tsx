@@ -80,7 +80,11 @@ export function ScrollyRoot(p: { panels: ReactNode[]; children: ReactNode }) {
     sync();
 
     // scrollama fires enter events from IntersectionObserver; take them as a
-    // fast path, then reconcile with positions on the next frame.
+    // fast path, then reconcile with positions on the next frame. Loaded
+    // lazily (it is not needed for the first, position-based answer).
+    // Known scrollama 3.2 limitation: setup() adds an anonymous document
+    // "scroll" listener that destroy() cannot remove (it only records scroll
+    // direction; one per mounted <ScrollyRoot>, harmless but not freed).
     import("scrollama")
       .then(({ default: scrollama }) => {
         if (disposed) return;
