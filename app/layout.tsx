@@ -26,7 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={story?.language ?? "en"} suppressHydrationWarning>
       <head>
-        <script nonce={ctx.nonce} dangerouslySetInnerHTML={{ __html: readerPrefsScript }} />
+        <script dangerouslySetInnerHTML={{ __html: readerPrefsScript }} />
       </head>
       <body>
         <a className="skip-link" href="#main">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requestContext } from "../lib/server/request-context";
 import { StoryHome } from "../components/site/StoryHome";
+import { clientClock } from "../lib/site/client-clock";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { view } = await requestContext();
@@ -11,5 +12,5 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HomePage() {
   const ctx = await requestContext();
   if (!ctx.view) notFound();
-  return <StoryHome view={ctx.view} now={ctx.now} />;
+  return <StoryHome view={ctx.view} clock={clientClock(ctx.runtime.clock.spec, ctx.runtime.clock.startedAt, ctx.asOf)} />;
 }

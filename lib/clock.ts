@@ -10,6 +10,8 @@ export interface Clock {
   /** Real milliseconds until the story clock reaches `storyInstant` (for timers). */
   realMsUntil(storyInstant: number): number;
   spec: ClockSpec;
+  /** Real epoch ms when this clock started (a replay's story time runs from here). */
+  startedAt: number;
 }
 
 /**
@@ -25,6 +27,7 @@ export function createClock(
   const startedAt = realNow();
   return {
     spec: parsed,
+    startedAt,
     kind: parsed.kind,
     now: () => storyNow(parsed, startedAt, realNow()),
     describe: () => describeClockSpec(parsed, storyNow(parsed, startedAt, realNow())),

@@ -1,19 +1,20 @@
 "use client";
 import { useEffect, useState } from "react";
+import { clientNow, type ClientClock } from "../../lib/site/client-clock";
 
 /**
- * A release instant in the reader's own time zone, with a live countdown.
- * The server renders UTC so the HTML is right without JavaScript.
+ * A release instant in the reader's own time zone, with a live countdown on
+ * the story's clock. The server renders UTC so the HTML is right without
+ * JavaScript.
  */
-export function ReleaseTime({ at, serverNow }: { at: number; serverNow: number }) {
+export function ReleaseTime({ at, clock }: { at: number; clock: ClientClock }) {
   const [now, setNow] = useState<number | null>(null);
-  const [offset] = useState(() => serverNow - Date.now());
   useEffect(() => {
-    const tick = () => setNow(Date.now() + offset);
+    const tick = () => setNow(clientNow(clock, Date.now()));
     tick();
     const id = setInterval(tick, 1000);
     return () => clearInterval(id);
-  }, [offset]);
+  }, [clock]);
   const iso = new Date(at).toISOString();
   const label =
     now === null
@@ -22,7 +23,8 @@ export function ReleaseTime({ at, serverNow }: { at: number; serverNow: number }
   return (
     <>
       <time dateTime={iso}>{label}</time>
-      {now !== null && at > now ? <span className="countdown"> · in {countdown(at - now)}</span> : null}
+      {now !== null && at > now ? <span className="countdown"> (in {countdown(at - now)})</span> : null}
+      {now !== null && at <= now ? <span className="countdown"> (out now: reload)</span> : null}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { ReadingProgress } from "../chrome/ReadingProgress";
 import { RememberPlace } from "../chrome/ContinueReading";
 import { ReleaseTime } from "../schedule/ReleaseTime";
 import { mediaUrl } from "../../lib/site/media-url";
+import { clientClock } from "../../lib/site/client-clock";
 
 interface Found {
   chapter: VisibleChapter;
@@ -15,6 +16,7 @@ interface Found {
 
 export function ChapterPage({ ctx, view, found }: { ctx: RequestContext; view: SiteView; found: Found }) {
   const { chapter, prev, next } = found;
+  const clock = clientClock(ctx.runtime.clock.spec, ctx.runtime.clock.startedAt, ctx.asOf);
   const upcomingNext = !next ? view.upcoming.find((u) => u.number > chapter.number) : undefined;
   return (
     <article className="chapter" aria-labelledby="chapter-title">
@@ -26,7 +28,7 @@ export function ChapterPage({ ctx, view, found }: { ctx: RequestContext; view: S
             "Draft: not in the schedule, readers cannot see it."
           ) : (
             <>
-              Not released yet: readers see it from <ReleaseTime at={chapter.releasedAt ?? 0} serverNow={ctx.now} />.
+              Not released yet: readers see it from <ReleaseTime at={chapter.releasedAt ?? 0} clock={clock} />.
             </>
           )}
         </p>
@@ -62,7 +64,7 @@ export function ChapterPage({ ctx, view, found }: { ctx: RequestContext; view: S
           <p className="chapter-nav-next chapter-nav-next--upcoming">
             <span className="chapter-nav-label">Next</span>
             <span>
-              Chapter {upcomingNext.number} arrives <ReleaseTime at={upcomingNext.at} serverNow={ctx.now} />
+              Chapter {upcomingNext.number} arrives <ReleaseTime at={upcomingNext.at} clock={clock} />
             </span>
           </p>
         ) : null}

@@ -3,12 +3,13 @@ import type { SiteView } from "../../lib/site/visibility";
 import { groupByArc } from "../../lib/site/arcs";
 import { ContinueReading } from "../chrome/ContinueReading";
 import { ReleaseTime } from "../schedule/ReleaseTime";
+import type { ClientClock } from "../../lib/site/client-clock";
 
 type Entry =
   | { kind: "chapter"; number: number; slug: string; title: string; summary?: string; state: string; at: number | null }
   | { kind: "upcoming"; number: number; at: number; title?: string };
 
-export function StoryHome({ view, now }: { view: SiteView; now: number }) {
+export function StoryHome({ view, clock }: { view: SiteView; clock: ClientClock }) {
   const entries: Entry[] = [
     ...view.chapters.map((c): Entry => ({ kind: "chapter", number: c.number, slug: c.slug, title: c.title, summary: c.summary, state: c.state, at: c.releasedAt })),
     ...view.upcoming
@@ -54,7 +55,7 @@ export function StoryHome({ view, now }: { view: SiteView; now: number }) {
                     <span className="toc-number">Chapter {e.number}</span>
                     {e.title ? <span className="toc-title">{e.title}</span> : null}
                     <p className="toc-when">
-                      Arrives <ReleaseTime at={e.at} serverNow={now} />
+                      Arrives <ReleaseTime at={e.at} clock={clock} />
                     </p>
                   </li>
                 ),

@@ -1,6 +1,10 @@
 /** Headers only the HTTP edge sets; it strips any a client sends. */
 export const EDGE_HEADERS = {
-  nonce: "x-nonce",
-  asOf: "x-installment-as-of",
+  /** Story time the page renders at, epoch ms. */
+  now: "x-installment-now",
   audience: "x-installment-audience",
+  /** Set when an editor views the site as of another instant. */
+  asOf: "x-installment-as-of",
+  /** Proves a request came through the edge, not straight to the backend port. */
+  secret: "x-installment-edge",
 } as const;

@@ -1,14 +1,21 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createHash } from "node:crypto";
 import path from "node:path";
-import next from "next";
+import { gzipSync } from "node:zlib";
 import send from "send";
-import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "./security-headers";
+import { staticSecurityHeaders } from "./security-headers";
+import { contentSecurityPolicy, inlineScriptHashes } from "./csp-hashes";
 import { guardRequest } from "./request-guard";
 import { servableMedia } from "./media-access";
 import { EDGE_HEADERS } from "./edge-headers";
+import { edgeSecret } from "./edge-secret";
+import { PageCache, type CachedResponse } from "./page-cache";
+import { fetchFromBackend, pipeFromBackend, startNextBackend, type NextBackend } from "./next-backend";
 import type { Runtime } from "./runtime";
-import { siteView } from "../site/visibility";
+import { cacheSeconds, siteView, type Audience, type SiteView } from "../site/visibility";
+import { warmPaths } from "../site/warm-paths";
 import { cacheRoot } from "../env";
+import { editorAccess, type EditorAccess } from "./editor-access";
 
 export interface ServerOptions {
   runtime: Runtime;
@@ -18,29 +25,39 @@ export interface ServerOptions {
   projectDir: string;
 }
 
+export interface Edge {
+  server: Server;
+  cache: PageCache;
+  /** Renders the pages that change at `at` ahead of time, into that state's cache. */
+  warm(at: number): Promise<number>;
+  close(): Promise<void>;
+}
+
 const MEDIA_FILE = /^\/media\/([0-9a-f]{16}\.(?:mp4|webm|webp|avif|jpg|png|gif))$/;
+const RSC_VARY = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"];
+const DROP_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "cache-control", "etag", "x-powered-by", "content-security-policy"]);
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|atom\+xml|rss\+xml|feed\+json)|image\/svg)/;
 
 /**
- * The HTTP edge in front of Next: the only code that reads the clock for a
- * request. It adds security headers, serves released media, and hands pages
- * to Next with the request's instant and audience in trusted headers.
+ * The public HTTP edge: the only code that reads the clock for a request. It
+ * decides each request's instant and audience, serves released media, keeps
+ * rendered pages per release state, and sets security and cache headers.
  */
-export async function startServer(options: ServerOptions): Promise<Server> {
-  const app = next({ dev: options.dev, dir: options.projectDir, hostname: options.hostname ?? "localhost", port: options.port });
-  const handle = app.getRequestHandler();
-  await app.prepare();
+export async function startServer(options: ServerOptions): Promise<Edge> {
+  const { runtime, dev } = options;
+  const backend: NextBackend = await startNextBackend({ dev, projectDir: options.projectDir });
+  const cache = new PageCache();
   const mediaDir = path.join(cacheRoot(), "media");
+  const secret = edgeSecret();
 
   const server = createServer((req, res) => {
     void onRequest(req, res).catch((error: unknown) => {
       console.error(error);
-      if (!res.headersSent) {
-        res.statusCode = 500;
-        res.setHeader("Content-Type", "text/plain; charset=utf-8");
-      }
-      res.end("Internal Server Error");
+      if (!res.headersSent) plain(res, 500, "Internal Server Error");
+      else res.destroy();
     });
   });
+  if (dev) server.on("upgrade", (req, socket, head) => backend.upgrade(req, socket, head));
 
   async function onRequest(req: IncomingMessage, res: ServerResponse) {
     for (const [k, v] of Object.entries(staticSecurityHeaders())) res.setHeader(k, v);
@@ -49,43 +66,157 @@ export async function startServer(options: ServerOptions): Promise<Server> {
       if (guard.status === 405) res.setHeader("Allow", "GET, HEAD");
       return plain(res, guard.status, guard.message);
     }
-    stripEdgeHeaders(req);
-    await options.runtime.ready;
+    for (const h of Object.values(EDGE_HEADERS)) delete req.headers[h];
+    await runtime.ready;
+    const pathname = guard.pathname;
 
-    const media = MEDIA_FILE.exec(guard.pathname);
-    if (guard.pathname.startsWith("/media/")) {
-      const view = siteView(options.runtime.snapshot(), options.runtime.clock.now(), options.runtime.mode === "preview" ? "preview" : "reader");
-      if (!media || !view || !servableMedia(view, options.runtime.media()).has(media[1]!)) return plain(res, 404, "Not Found");
-      res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
-      send(req, media[1]!, { root: mediaDir, dotfiles: "deny", index: false, cacheControl: false })
-        .on("error", () => plain(res, 404, "Not Found"))
-        .pipe(res);
-      return;
+    const editor: EditorAccess = editorAccess(req, res, runtime);
+    if (editor.handled) return;
+    const audience: Audience = runtime.mode === "preview" || editor.signedIn ? "preview" : "reader";
+    const now = runtime.clock.now();
+    const at = editor.asOf ?? now;
+
+    if (pathname.startsWith("/media/")) return serveMedia(req, res, pathname, siteView(runtime.snapshot(), at, audience));
+    if (pathname.startsWith("/_next/") || dev) {
+      res.setHeader("Content-Security-Policy", contentSecurityPolicy([], dev));
+      return pipe(req, res, now, at, audience, editor.asOf);
     }
 
-    const nonce = newNonce();
-    const csp = contentSecurityPolicy(nonce, options.dev);
-    req.headers[EDGE_HEADERS.nonce] = nonce;
-    req.headers["content-security-policy"] = csp;
-    res.setHeader("Content-Security-Policy", csp);
-    await handle(req, res);
+    const view = siteView(runtime.snapshot(), at, audience);
+    const headers = backendHeaders(req, now, audience, editor.asOf);
+    const render = () => renderFromBackend(req.method ?? "GET", req.url ?? "/", headers);
+    let entry: CachedResponse;
+    if (audience === "reader" && view) {
+      const key = cacheKey(view, req.url ?? "/", req);
+      entry = await cache.getOrRender(key, render, (r) => r.status < 500);
+    } else {
+      entry = await render();
+    }
+    const maxAge = audience === "reader" && view ? cacheSeconds(view, now) : 0;
+    respond(req, res, entry, audience === "reader" ? (maxAge > 0 ? `public, max-age=${maxAge}, must-revalidate` : "no-cache") : "private, no-store");
   }
+
+  function cacheKey(view: SiteView, url: string, req: Pick<IncomingMessage, "headers">): string {
+    const vary = RSC_VARY.map((h) => `${h}=${String(req.headers[h] ?? "")}`).join("&");
+    return `${runtime.version()}|${view.stateKey}|${url}|${vary}`;
+  }
+
+  function backendHeaders(req: IncomingMessage, now: number, audience: Audience, asOf: number | null): Record<string, string> {
+    const out: Record<string, string> = { host: "localhost", "accept-encoding": "identity" };
+    for (const h of [...RSC_VARY, "accept", "user-agent"]) {
+      const v = req.headers[h];
+      if (typeof v === "string") out[h] = v;
+    }
+    out[EDGE_HEADERS.now] = String(now);
+    out[EDGE_HEADERS.audience] = audience;
+    out[EDGE_HEADERS.secret] = secret;
+    if (asOf !== null) out[EDGE_HEADERS.asOf] = String(asOf);
+    return out;
+  }
+
+  async function renderFromBackend(method: string, url: string, headers: Record<string, string>): Promise<CachedResponse> {
+    const r = await fetchFromBackend(backend.port, method === "HEAD" ? "GET" : method, url, headers);
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(r.headers)) {
+      if (DROP_HEADERS.has(k) || k.startsWith("x-nextjs")) continue;
+      out[k] = Array.isArray(v) ? v.join(", ") : v;
+    }
+    const type = out["content-type"] ?? "";
+    const hashes = type.startsWith("text/html") ? inlineScriptHashes(r.body.toString("utf8")) : [];
+    out["content-security-policy"] = contentSecurityPolicy(hashes, dev);
+    out["etag"] = `"${createHash("sha1").update(r.body).digest("base64url")}"`;
+    const gzip = COMPRESSIBLE.test(type) && r.body.length > 1024 ? gzipSync(r.body) : null;
+    return { status: r.status, headers: out, body: r.body, gzip };
+  }
+
+  function pipe(req: IncomingMessage, res: ServerResponse, now: number, at: number, audience: Audience, asOf: number | null) {
+    void at;
+    Object.assign(req.headers, backendHeaders(req, now, audience, asOf), { host: req.headers.host ?? "localhost" });
+    delete req.headers["accept-encoding"];
+    pipeFromBackend(
+      backend.port,
+      req,
+      (upstream) => {
+        const headers = { ...upstream.headers };
+        delete headers["content-security-policy"];
+        res.writeHead(upstream.statusCode ?? 502, headers);
+        upstream.pipe(res);
+      },
+      () => plain(res, 502, "Bad Gateway"),
+    );
+  }
+
+  function serveMedia(req: IncomingMessage, res: ServerResponse, pathname: string, view: SiteView | null) {
+    const media = MEDIA_FILE.exec(pathname);
+    if (!media || !view || !servableMedia(view, runtime.media()).has(media[1]!)) return plain(res, 404, "Not Found");
+    res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    send(req, media[1]!, { root: mediaDir, dotfiles: "deny", index: false, cacheControl: false })
+      .on("error", () => plain(res, 404, "Not Found"))
+      .pipe(res);
+  }
+
+  async function warm(at: number): Promise<number> {
+    const view = siteView(runtime.snapshot(), at, "reader");
+    if (!view) return 0;
+    const before = siteView(runtime.snapshot(), at - 1, "reader");
+    const paths = warmPaths(before, view);
+    const headers: Record<string, string> = { host: "localhost", "accept-encoding": "identity", accept: "text/html" };
+    headers[EDGE_HEADERS.now] = String(at);
+    headers[EDGE_HEADERS.audience] = "reader";
+    headers[EDGE_HEADERS.secret] = secret;
+    let done = 0;
+    for (const p of paths) {
+      const key = cacheKey(view, p, { headers: {} });
+      await cache.getOrRender(key, () => renderFromBackend("GET", p, headers), (r) => r.status < 500);
+      done++;
+    }
+    return done;
+  }
+
+  runtime.onReload(() => cache.retain([`${runtime.version()}|`]));
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.hostname, () => resolve());
   });
-  return server;
+  return {
+    server,
+    cache,
+    warm,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await backend.close();
+    },
+  };
 }
 
-function stripEdgeHeaders(req: IncomingMessage): void {
-  for (const h of Object.values(EDGE_HEADERS)) delete req.headers[h];
-  delete req.headers["content-security-policy"];
+function respond(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, cacheControl: string): void {
+  const etag = entry.headers["etag"];
+  for (const [k, v] of Object.entries(entry.headers)) res.setHeader(k, v);
+  res.setHeader("Cache-Control", cacheControl);
+  if (etag && req.headers["if-none-match"] === etag && entry.status === 200) {
+    res.statusCode = 304;
+    res.end();
+    return;
+  }
+  const useGzip = entry.gzip !== null && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  const body = useGzip ? entry.gzip! : entry.body;
+  if (entry.gzip !== null) res.setHeader("Vary", appendVary(entry.headers["vary"], "Accept-Encoding"));
+  if (useGzip) res.setHeader("Content-Encoding", "gzip");
+  res.setHeader("Content-Length", body.length);
+  res.statusCode = entry.status;
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+function appendVary(existing: string | undefined, value: string): string {
+  return existing ? `${existing}, ${value}` : value;
 }
 
 function plain(res: ServerResponse, status: number, message: string): void {
   res.statusCode = status;
   res.setHeader("Content-Type", "text/plain; charset=utf-8");
   res.setHeader("Cache-Control", "no-store");
+  res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
   res.end(message);
 }

@@ -1,43 +1,72 @@
 import type { Runtime } from "./runtime";
 import { logJson } from "./log";
 
+export interface SchedulerOptions {
+  /** Renders the next state's pages ahead of its instant. */
+  warm?: (at: number) => Promise<number>;
+  /** Real milliseconds before a release to start warming. */
+  warmLeadMs?: number;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+const MAX_TIMER = 2 ** 31 - 1;
+
 /**
- * Logs each release once, as it happens (catching up on any missed while the
- * server was down), and wakes the site at the next instant.
+ * Logs each release once as it happens, in order, catching up at start on any
+ * missed while the server was down; warms the pages of the next release
+ * before its instant. Pages need no nudge to change: the release check runs on
+ * every request. Each release is logged once per process start; the log line
+ * of a catch-up carries both the scheduled and the actual instant.
  */
-export function startReleaseScheduler(runtime: Runtime): () => void {
+export function startReleaseScheduler(runtime: Runtime, options: SchedulerOptions = {}): () => void {
+  const log = options.log ?? logJson;
+  const lead = options.warmLeadMs ?? 3000;
   let timer: NodeJS.Timeout | null = null;
-  let lastSeen = -Infinity;
+  let warmTimer: NodeJS.Timeout | null = null;
+  const announced = new Set<string>();
+  let warmedFor: number | null = null;
   let stopped = false;
 
   const tick = () => {
     if (stopped) return;
     const schedule = runtime.snapshot().schedule;
     const now = runtime.clock.now();
-    if (schedule) {
-      for (const r of schedule.releases) {
-        if (r.at <= now && r.at > lastSeen) {
-          logJson({ event: "release", chapters: r.chapters, scheduled: new Date(r.at).toISOString(), actual: new Date(now).toISOString() });
-        }
-      }
-      lastSeen = now;
-      const upcoming = schedule.releases.find((r) => r.at > now);
-      if (upcoming) {
-        const wait = Math.min(runtime.clock.realMsUntil(upcoming.at), 2 ** 31 - 1);
-        timer = setTimeout(tick, Math.max(0, wait));
-        return;
+    if (timer) clearTimeout(timer);
+    if (warmTimer) clearTimeout(warmTimer);
+    if (!schedule) return;
+    for (const r of schedule.releases) {
+      const id = `${r.at}:${r.chapters.join(",")}`;
+      if (r.at > now || announced.has(id)) continue;
+      announced.add(id);
+      for (const chapter of r.chapters) {
+        log({ event: "release", chapter, scheduled: new Date(r.at).toISOString(), actual: new Date(now).toISOString() });
       }
     }
-    timer = setTimeout(tick, 60_000);
+    const upcoming = schedule.releases.find((r) => r.at > now);
+    if (!upcoming) return;
+    const wait = runtime.clock.realMsUntil(upcoming.at);
+    if (!Number.isFinite(wait)) return;
+    // Wake just after the instant: a page is served by the release check on
+    // each request, this only logs and prepares the next warm-up.
+    timer = setTimeout(tick, Math.min(MAX_TIMER, Math.max(0, wait) + 5));
+    if (options.warm && warmedFor !== upcoming.at) {
+      const warmAt = upcoming.at;
+      warmTimer = setTimeout(() => {
+        warmedFor = warmAt;
+        options
+          .warm!(warmAt)
+          .then((pages) => log({ event: "warmed", pages, for: new Date(warmAt).toISOString() }))
+          .catch((e: unknown) => log({ event: "warm-failed", error: String(e) }));
+      }, Math.min(MAX_TIMER, Math.max(0, wait - lead)));
+    }
   };
+
   tick();
-  const off = runtime.onReload(() => {
-    if (timer) clearTimeout(timer);
-    tick();
-  });
+  const off = runtime.onReload(tick);
   return () => {
     stopped = true;
     off();
     if (timer) clearTimeout(timer);
+    if (warmTimer) clearTimeout(warmTimer);
   };
 }

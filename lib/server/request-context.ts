@@ -1,8 +1,8 @@
 import { headers } from "next/headers";
 import { getRuntime, type Runtime } from "./runtime";
-import { siteView, type Audience, type SiteView } from "../site/visibility";
-
 import { EDGE_HEADERS } from "./edge-headers";
+import { edgeSecret } from "./edge-secret";
+import { siteView, type Audience, type SiteView } from "../site/visibility";
 
 export interface RequestContext {
   runtime: Runtime;
@@ -10,25 +10,24 @@ export interface RequestContext {
   audience: Audience;
   /** Set when an editor previews the site as of another instant. */
   asOf: number | null;
-  nonce: string | undefined;
   view: SiteView | null;
 }
 
-/** Reads what the edge decided for this request: the instant, the audience, the CSP nonce. */
+const asNumber = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : null);
+
+/**
+ * What the edge decided for this request: the instant and the audience.
+ * Without the edge's secret (a request that bypassed it) the page renders for
+ * a reader at the clock's time.
+ */
 export async function requestContext(): Promise<RequestContext> {
   const h = await headers();
   const runtime = getRuntime();
   await runtime.ready;
-  const asOfHeader = h.get(EDGE_HEADERS.asOf);
-  const asOf = asOfHeader && /^\d+$/.test(asOfHeader) ? Number(asOfHeader) : null;
-  const now = asOf ?? runtime.clock.now();
-  const audience: Audience = runtime.mode === "preview" || h.get(EDGE_HEADERS.audience) === "preview" ? "preview" : "reader";
-  return {
-    runtime,
-    now,
-    audience,
-    asOf,
-    nonce: h.get(EDGE_HEADERS.nonce) ?? undefined,
-    view: siteView(runtime.snapshot(), now, audience),
-  };
+  const trusted = h.get(EDGE_HEADERS.secret) === edgeSecret();
+  const edgeNow = trusted ? asNumber(h.get(EDGE_HEADERS.now)) : null;
+  const asOf = trusted ? asNumber(h.get(EDGE_HEADERS.asOf)) : null;
+  const now = asOf ?? edgeNow ?? runtime.clock.now();
+  const audience: Audience = runtime.mode === "preview" || (trusted && h.get(EDGE_HEADERS.audience) === "preview") ? "preview" : "reader";
+  return { runtime, now, audience, asOf, view: siteView(runtime.snapshot(), now, audience) };
 }

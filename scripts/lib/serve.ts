@@ -37,7 +37,7 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
   if (runtime.clock.kind !== "real") console.log(`[installment] clock: ${runtime.clock.describe()}`);
 
   const port = env.PORT ?? 3000;
-  await startServer({ runtime, dev, port, projectDir });
-  startReleaseScheduler(runtime);
+  const edge = await startServer({ runtime, dev, port, projectDir });
+  startReleaseScheduler(runtime, { warm: dev ? undefined : (at) => edge.warm(at) });
   console.log(`[installment] ${dev ? "preview" : "site"} at http://localhost:${port}`);
 }

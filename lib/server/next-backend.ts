@@ -1,0 +1,66 @@
+import { createServer, request, Agent, type IncomingMessage, type Server } from "node:http";
+import type { Duplex } from "node:stream";
+import next from "next";
+
+/**
+ * Next.js listening on a private loopback port. The public edge talks to it
+ * like a reverse proxy, which lets the edge cache whole responses per release
+ * state and hash their inline scripts, without reaching into Next's internals.
+ */
+export interface NextBackend {
+  port: number;
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  close(): Promise<void>;
+}
+
+export async function startNextBackend(options: { dev: boolean; projectDir: string }): Promise<NextBackend> {
+  const app = next({ dev: options.dev, dir: options.projectDir, hostname: "127.0.0.1", port: 0 });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const upgrade = app.getUpgradeHandler();
+  const server: Server = createServer((req, res) => {
+    void handle(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    port,
+    upgrade: (req, socket, head) => void upgrade(req, socket, head),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface BackendResponse {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: Buffer;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+/** Fetches a whole response from the backend. */
+export function fetchFromBackend(port: number, method: string, path: string, headers: Record<string, string>): Promise<BackendResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, method, path, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const out: Record<string, string | string[]> = {};
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = v;
+        resolve({ status: res.statusCode ?? 502, headers: out, body: Buffer.concat(chunks) });
+      });
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+/** Streams a response straight through (static assets, dev tooling). */
+export function pipeFromBackend(port: number, client: IncomingMessage, onResponse: (res: IncomingMessage) => void, onError: (e: Error) => void): void {
+  const headers = { ...client.headers };
+  const req = request({ host: "127.0.0.1", port, method: client.method, path: client.url, headers, agent }, onResponse);
+  req.on("error", onError);
+  client.pipe(req);
+}
