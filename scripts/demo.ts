@@ -1,0 +1,30 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseSchedule } from "../lib/schedule/parse-schedule";
+import { findChapters } from "../lib/content/find-chapters";
+import { serve, projectDir } from "./lib/serve";
+
+// `npm run demo`: the sample story on a replay clock that starts a minute
+// before its first release and runs fast enough that the whole eleven-day run
+// unfolds in about five minutes.
+const DEMO_MINUTES = 5;
+
+const root = path.resolve(process.env.CHAPTERS_DIR ?? path.join(projectDir, "chapters"));
+const file = path.join(root, "schedule.yaml");
+const { schedule, diagnostics } = parseSchedule(readFileSync(file, "utf8"), file, findChapters(root).chapters);
+if (!schedule || schedule.releases.length === 0) {
+  for (const d of diagnostics) console.error(`${d.file}:${d.line}:${d.column}  ${d.message}`);
+  console.error("[installment] demo: the schedule has no releases");
+  process.exit(1);
+}
+const first = schedule.releases[0]!.at;
+const last = schedule.releases[schedule.releases.length - 1]!.at;
+const start = first - 60_000;
+const speed = Math.max(1, Math.round((last - start) / (DEMO_MINUTES * 60_000)));
+process.env.RELEASE_CLOCK = `replay:${new Date(start).toISOString()}@${speed}`;
+console.log(`[installment] demo: replaying ${new Date(start).toISOString()} at ${speed}× (about ${DEMO_MINUTES} minutes for the whole run)`);
+Object.assign(process.env, { NODE_ENV: "production" });
+serve({ dev: false }).catch((error: unknown) => {
+  console.error(`[installment] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
