@@ -4,8 +4,8 @@ import { parseSchedule } from "../lib/schedule/parse-schedule";
 import { findChapters } from "../lib/content/find-chapters";
 import { serve, projectDir } from "./lib/serve";
 
-// `npm run demo`: the sample story on a replay clock that starts a minute
-// before its first release and runs fast enough that the whole eleven-day run
+// `npm run demo`: the sample story on a replay clock that starts twenty real
+// seconds before its first release and runs fast enough that the whole eleven-day run
 // unfolds in about five minutes.
 const DEMO_MINUTES = 5;
 
@@ -19,8 +19,9 @@ if (!schedule || schedule.releases.length === 0) {
 }
 const first = schedule.releases[0]!.at;
 const last = schedule.releases[schedule.releases.length - 1]!.at;
-const start = first - 60_000;
-const speed = Math.max(1, Math.round((last - start) / (DEMO_MINUTES * 60_000)));
+const speed = Math.max(1, Math.round((last - first) / (DEMO_MINUTES * 60_000)));
+// Twenty real seconds of countdown before chapter one appears.
+const start = first - 20_000 * speed;
 process.env.RELEASE_CLOCK = `replay:${new Date(start).toISOString()}@${speed}`;
 console.log(`[installment] demo: replaying ${new Date(start).toISOString()} at ${speed}× (about ${DEMO_MINUTES} minutes for the whole run)`);
 Object.assign(process.env, { NODE_ENV: "production" });
