@@ -25,9 +25,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 }
 
 export function contentRoot(env: Env = readEnv()): string {
-  return path.resolve(env.CHAPTERS_DIR ?? "chapters");
+  return path.resolve(/*turbopackIgnore: true*/ env.CHAPTERS_DIR ?? "chapters");
 }
 
 export function cacheRoot(env: Env = readEnv()): string {
-  return path.resolve(env.INSTALLMENT_CACHE_DIR ?? path.join(process.cwd(), ".cache", "installment"));
+  return path.resolve(/*turbopackIgnore: true*/ env.INSTALLMENT_CACHE_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), ".cache", "installment"));
 }

@@ -210,7 +210,9 @@ function respond(req: IncomingMessage, res: ServerResponse, entry: CachedRespons
 }
 
 function appendVary(existing: string | undefined, value: string): string {
-  return existing ? `${existing}, ${value}` : value;
+  const parts = (existing ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+  if (!parts.some((p) => p.toLowerCase() === value.toLowerCase())) parts.push(value);
+  return parts.join(", ");
 }
 
 function plain(res: ServerResponse, status: number, message: string): void {

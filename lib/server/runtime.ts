@@ -6,7 +6,7 @@ import { createCompileCache } from "../content/compile-cache";
 import { loadContent, mediaRefsOf, type ContentSnapshot } from "../content/load-content";
 import type { ChapterResult } from "../content/types";
 import type { MediaManifest } from "../media/types";
-import { processMedia } from "../media/process-media";
+import { buildManifest } from "./media-manifest";
 import { logJson } from "./log";
 
 export type Clock = ReturnType<typeof createClock>;
@@ -67,7 +67,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const load = async () => {
     const next = await loadContent(root, { cache });
     if (options.mode === "production") keepLastGood(current, next);
-    const media = await processMedia(mediaRefsOf(next.chapters), { storeDir: mediaStore, progressBar: false });
+    const media = await buildManifest(mediaRefsOf(next.chapters), mediaStore);
     for (const w of media.warnings) logJson({ event: "media-warning", file: w.file, message: w.message });
     current = next;
     manifest = media.manifest;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tempStory } from "../helpers/temp-story";
 import { compileIn, problems } from "../helpers/compile";
-import { renderChapterToHtml } from "../helpers/render.tsx";
+import { renderChapterToHtml } from "../helpers/render";
 
 const chapter = (body: string) => `---\ntitle: Dialogue\n---\n\n${body}\n`;
 

@@ -41,7 +41,7 @@ export async function startSite(options: SiteOptions): Promise<RunningSite> {
   };
   delete env.RELEASE_CLOCK;
   delete env.EDITOR_TOKEN;
-  delete env.NODE_ENV;
+  delete (env as Record<string, string | undefined>).NODE_ENV;
   if (options.clock) env.RELEASE_CLOCK = options.clock;
   if (options.editorToken) env.EDITOR_TOKEN = options.editorToken;
   const script = path.join(projectDir, "scripts", options.dev ? "dev.ts" : "start.ts");
