@@ -1,5 +1,6 @@
 import type { Runtime } from "./runtime";
 import { logJson } from "./log";
+import { memoryJournal, type ReleaseJournal } from "./release-journal";
 
 export interface SchedulerOptions {
   /** Renders the next state's pages ahead of its instant. */
@@ -7,6 +8,8 @@ export interface SchedulerOptions {
   /** Real milliseconds before a release to start warming. */
   warmLeadMs?: number;
   log?: (entry: Record<string, unknown>) => void;
+  /** Which releases were already announced (persisted across restarts). */
+  journal?: ReleaseJournal;
 }
 
 const MAX_TIMER = 2 ** 31 - 1;
@@ -15,15 +18,15 @@ const MAX_TIMER = 2 ** 31 - 1;
  * Logs each release once as it happens, in order, catching up at start on any
  * missed while the server was down; warms the pages of the next release
  * before its instant. Pages need no nudge to change: the release check runs on
- * every request. Each release is logged once per process start; the log line
- * of a catch-up carries both the scheduled and the actual instant.
+ * every request. A journal makes each release logged once, across restarts;
+ * the line of a catch-up carries both the scheduled and the actual instant.
  */
 export function startReleaseScheduler(runtime: Runtime, options: SchedulerOptions = {}): () => void {
   const log = options.log ?? logJson;
   const lead = options.warmLeadMs ?? 3000;
   let timer: NodeJS.Timeout | null = null;
   let warmTimer: NodeJS.Timeout | null = null;
-  const announced = new Set<string>();
+  const journal = options.journal ?? memoryJournal();
   let warmedFor: number | null = null;
   let stopped = false;
 
@@ -35,12 +38,11 @@ export function startReleaseScheduler(runtime: Runtime, options: SchedulerOption
     if (warmTimer) clearTimeout(warmTimer);
     if (!schedule) return;
     for (const r of schedule.releases) {
-      const id = `${r.at}:${r.chapters.join(",")}`;
-      if (r.at > now || announced.has(id)) continue;
-      announced.add(id);
+      if (r.at > now || r.at <= journal.lastAnnounced()) continue;
       for (const chapter of r.chapters) {
         log({ event: "release", chapter, scheduled: new Date(r.at).toISOString(), actual: new Date(now).toISOString() });
       }
+      journal.record(r.at);
     }
     const upcoming = schedule.releases.find((r) => r.at > now);
     if (!upcoming) return;

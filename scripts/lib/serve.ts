@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { contentRoot, readEnv } from "../../lib/env";
+import { cacheRoot, contentRoot, readEnv } from "../../lib/env";
+import { openReleaseJournal } from "../../lib/server/release-journal";
 import { createRuntime, installRuntime } from "../../lib/server/runtime";
 import { startServer } from "../../lib/server/http-server";
 import { startReleaseScheduler } from "../../lib/server/release-scheduler";
@@ -38,6 +39,10 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
 
   const port = env.PORT ?? 3000;
   const edge = await startServer({ runtime, dev, port, projectDir });
-  startReleaseScheduler(runtime, { warm: dev ? undefined : (at) => edge.warm(at) });
+  // The preview server keeps no journal: only the real site announces releases.
+  startReleaseScheduler(runtime, {
+    warm: dev ? undefined : (at) => edge.warm(at),
+    journal: dev ? undefined : openReleaseJournal(cacheRoot(env), root),
+  });
   console.log(`[installment] ${dev ? "preview" : "site"} at http://localhost:${port}`);
 }

@@ -1,0 +1,44 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * Remembers the last release already announced for a content root, so each
+ * release is logged once, even across restarts, and a restart after downtime
+ * announces exactly the releases it missed.
+ */
+export interface ReleaseJournal {
+  lastAnnounced(): number;
+  record(at: number): void;
+}
+
+export function openReleaseJournal(cacheDir: string, root: string): ReleaseJournal {
+  const id = createHash("sha256").update(path.resolve(root)).digest("hex").slice(0, 16);
+  const file = path.join(cacheDir, "releases", `${id}.json`);
+  let last = -Infinity;
+  if (existsSync(file)) {
+    try {
+      const parsed = JSON.parse(readFileSync(file, "utf8")) as { lastAnnounced?: unknown };
+      if (typeof parsed.lastAnnounced === "number") last = parsed.lastAnnounced;
+    } catch {
+      last = -Infinity;
+    }
+  }
+  return {
+    lastAnnounced: () => last,
+    record(at) {
+      if (at <= last) return;
+      last = at;
+      mkdirSync(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ root: path.resolve(root), lastAnnounced: at }));
+      renameSync(tmp, file);
+    },
+  };
+}
+
+/** In memory only, for tests and exports. */
+export function memoryJournal(): ReleaseJournal {
+  let last = -Infinity;
+  return { lastAnnounced: () => last, record: (at) => void (last = Math.max(last, at)) };
+}
