@@ -47,7 +47,7 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
   const { runtime, dev } = options;
   const backend: NextBackend = await startNextBackend({ dev, projectDir: options.projectDir });
   const cache = new PageCache();
-  const mediaDir = path.join(cacheRoot(), "media");
+  const mediaDir = path.join(cacheRoot(), "media", "files");
   const secret = edgeSecret();
 
   const server = createServer((req, res) => {

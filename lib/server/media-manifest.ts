@@ -1,9 +1,9 @@
 import type { Diagnostic, MediaRef } from "../content/types";
 import type { MediaManifest } from "../media/types";
+import { processMedia } from "../media/process";
 
 /** Transcodes (or reuses from the store) every media file the chapters use. */
 export async function buildManifest(refs: MediaRef[], storeDir: string): Promise<{ manifest: MediaManifest; warnings: Diagnostic[] }> {
-  void refs;
-  void storeDir;
-  return { manifest: {}, warnings: [] };
+  const { manifest, warnings } = await processMedia(refs, { storeDir });
+  return { manifest, warnings };
 }
