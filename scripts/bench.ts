@@ -1,0 +1,57 @@
+// Bench dispatcher.
+//
+//   npx tsx scripts/bench.ts [name…] [--chapters <dir>]      (npm run bench -- media)
+//
+// Runs the named benches, or all of them when none is named. A bench returns
+// false when it misses its goal; the process then exits with status 1.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { benchMedia } from "./bench-media";
+
+export interface BenchOptions {
+  /** Content root (default `chapters`, or $CHAPTERS_DIR). */
+  chapters: string;
+}
+
+export type Bench = (opts: BenchOptions) => Promise<boolean | null | void>;
+
+export const BENCHES: Record<string, Bench> = {
+  media: async (opts) => (await benchMedia({ chapters: opts.chapters })).pass,
+};
+
+export async function runBenches(argv: string[]): Promise<number> {
+  let chapters = process.env.CHAPTERS_DIR || "chapters";
+  const names: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === "--chapters") chapters = argv[++i] ?? chapters;
+    else if (a.startsWith("--chapters=")) chapters = a.slice("--chapters=".length);
+    else if (a === "--help" || a === "-h") {
+      console.log(`usage: bench [${Object.keys(BENCHES).join("|")}]… [--chapters <dir>]`);
+      return 0;
+    } else names.push(a);
+  }
+  const unknown = names.filter((n) => !(n in BENCHES));
+  if (unknown.length) {
+    console.error(`unknown bench: ${unknown.join(", ")} (known: ${Object.keys(BENCHES).join(", ")})`);
+    return 2;
+  }
+  const opts: BenchOptions = { chapters: path.resolve(chapters) };
+  let failed = false;
+  for (const name of names.length ? names : Object.keys(BENCHES)) {
+    console.log(`\n== bench: ${name} ==`);
+    const ok = await BENCHES[name]!(opts);
+    if (ok === false) failed = true;
+  }
+  return failed ? 1 : 0;
+}
+
+const isMain = (() => {
+  const arg = process.argv[1];
+  if (!arg) return false;
+  const self = fileURLToPath(import.meta.url);
+  const given = path.resolve(arg);
+  return given === self || given === self.replace(/\.ts$/, "");
+})();
+
+if (isMain) process.exitCode = await runBenches(process.argv.slice(2));
