@@ -53,6 +53,7 @@ export function gifRefsOf(chapter: ChapterSource, root: string): MediaRef[] {
     if (/^[a-z]+:/i.test(src) || src.startsWith("//")) continue; // remote URLs are not ours
     const abs = src.startsWith("/") ? path.join(absRoot, src) : path.resolve(chapter.dir, src);
     const rel = path.relative(absRoot, abs).split(path.sep).join("/");
+    if (rel.startsWith("../") || path.isAbsolute(rel)) continue; // outside the content root
     refs.set(rel, { kind: "gif", path: rel, abs });
   }
   return [...refs.values()];
