@@ -1,0 +1,153 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSite, projectDir, type RunningSite } from "../helpers/server";
+import { makeGif, makePng } from "../helpers/fixture-media";
+import { crawl, type Seen } from "../helpers/crawl";
+
+const FROZEN = "2027-01-01T00:00:00Z";
+const RELEASED = ["Releasedmarkerone", "Releasedmarkertwo", "Releasedtitleone", "Releasedsummaryone", "Releasedmarkerdialogue"];
+const UNRELEASED = [
+  "Upcomingtitlemarker",
+  "Upcomingsummarymarker",
+  "Upcomingtextmarker",
+  "Upcomingdialoguemarker",
+  "Upcomingaltmarker",
+  "zenith-secret",
+  "zenith",
+  "Drafttitlemarker",
+  "Draftsummarymarker",
+  "Drafttextmarker",
+  "draft-thing",
+];
+
+function markersIn(text: string, markers: string[]): string[] {
+  const lower = text.toLowerCase();
+  return markers.filter((m) => lower.includes(m.toLowerCase()));
+}
+
+async function fixtureCopy(): Promise<string> {
+  const root = mkdtempSync(path.join(tmpdir(), "installment-embargo-"));
+  cpSync(path.join(projectDir, "tests/fixtures/embargo-story"), root, { recursive: true });
+  makeGif(path.join(root, "01-dawn/media/dawn.gif"), { hue: 0 });
+  makeGif(path.join(root, "03-zenith-secret/media/zenith.gif"), { hue: 120 });
+  await makePng(path.join(root, "03-zenith-secret/media/zenith-cover.png"), "#663311");
+  return root;
+}
+
+describe("the embargo holds on every output of a running server", () => {
+  let site: RunningSite;
+  let root: string;
+  let cacheDir: string;
+  let seen: Seen[];
+
+  beforeAll(async () => {
+    root = await fixtureCopy();
+    cacheDir = mkdtempSync(path.join(tmpdir(), "installment-cache-"));
+    site = await startSite({ chapters: root, clock: FROZEN, cacheDir });
+    seen = await crawl(site.url, ["/", "/feed.xml", "/rss.xml", "/feed.json", "/sitemap.xml", "/calendar.ics", "/robots.txt", "/never-existed"]);
+  }, 600_000);
+  afterAll(async () => site?.stop());
+
+  it("crawls pages, flight payloads, feeds and assets", () => {
+    const kinds = new Set(seen.map((s) => (s.flight ? "flight" : s.type.split(";")[0])));
+    expect([...kinds]).toEqual(expect.arrayContaining(["text/html", "flight", "application/atom+xml", "text/calendar", "application/javascript", "text/css", "video/mp4"]));
+    expect(seen.some((s) => s.path === "/dawn" && s.status === 200)).toBe(true);
+  });
+
+  it("finds every released marker and no unreleased one", () => {
+    const all = seen.map((s) => s.text).join("\n");
+    expect(markersIn(all, RELEASED)).toEqual(RELEASED);
+    const leaks = seen.flatMap((s) => markersIn(s.text, UNRELEASED).map((m) => `${s.path}${s.flight ? " (flight)" : ""}: ${m}`));
+    expect(leaks).toEqual([]);
+  });
+
+  it("upcoming chapters appear only as a number and a time", async () => {
+    const home = seen.find((s) => s.path === "/" && !s.flight)!;
+    expect(home.text).toContain("Chapter <!-- -->3");
+    expect(home.text).toContain('dateTime="2027-07-07T13:00:00.000Z"');
+    expect(home.text).not.toContain("Chapter <!-- -->4");
+  });
+
+  it("guessed URLs of unreleased chapters answer exactly like a slug that never existed", async () => {
+    const never = await fetch(`${site.url}/qqqqqqqqqqqq`);
+    const neverBody = (await never.text()).replaceAll("qqqqqqqqqqqq", "SLUG");
+    for (const slug of ["zenith-secret", "draft-thing"]) {
+      const res = await fetch(`${site.url}/${slug}`);
+      expect(res.status).toBe(404);
+      expect(never.status).toBe(404);
+      const body = (await res.text()).replaceAll(slug, "SLUG");
+      expect(body).toBe(neverBody);
+      expect(markersIn(body, UNRELEASED.filter((m) => !slug.includes(m)))).toEqual([]);
+      expect(res.headers.get("cache-control")).not.toMatch(/max-age=[1-9]\d{7,}/);
+      const cover = await fetch(`${site.url}/${slug}/cover.png`);
+      expect(cover.status).toBe(404);
+    }
+  });
+
+  it("no generated media file of an unreleased chapter is served", async () => {
+    const store = path.join(cacheDir, "media", "files");
+    const files = readdirSync(store);
+    const served = new Set(seen.filter((s) => s.path.startsWith("/media/") && s.status === 200).map((s) => s.path.slice("/media/".length)));
+    const hidden = files.filter((f) => !served.has(f));
+    // The upcoming chapter's GIF and cover were transcoded ahead of time…
+    expect(hidden.length).toBeGreaterThanOrEqual(4);
+    // …and none of them is reachable by its name.
+    for (const f of hidden) expect((await fetch(`${site.url}/media/${f}`)).status, f).toBe(404);
+    for (const f of served) expect((await fetch(`${site.url}/media/${f}`)).status).toBe(200);
+  });
+
+  it("no GIF is downloaded by a reader when transcoding worked", () => {
+    expect(seen.filter((s) => s.type.startsWith("image/gif"))).toEqual([]);
+  });
+
+  it("answers are never cached past the next release", async () => {
+    for (const p of ["/", "/dawn", "/feed.xml", "/sitemap.xml", "/never-existed"]) {
+      const res = await fetch(site.url + p);
+      const cc = res.headers.get("cache-control") ?? "";
+      const maxAge = Number(/max-age=(\d+)/.exec(cc)?.[1] ?? 0);
+      expect(maxAge, `${p}: ${cc}`).toBeLessThanOrEqual(60);
+    }
+  });
+});
+
+describe("a static export holds the embargo and is reproducible", () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await fixtureCopy();
+  });
+
+  function runExport(out: string, cacheDir: string) {
+    const result = spawnSync(process.execPath, [path.join(projectDir, "node_modules/tsx/dist/cli.mjs"), "scripts/export.ts", "--at", FROZEN, "--out", out, "--chapters", root], {
+      cwd: projectDir,
+      encoding: "utf8",
+      env: { ...process.env, INSTALLMENT_CACHE_DIR: cacheDir, RELEASE_CLOCK: "" },
+    });
+    expect(result.status, result.stderr + result.stdout).toBe(0);
+  }
+
+  function walk(dir: string): string[] {
+    return readdirSync(dir).flatMap((e) => {
+      const abs = path.join(dir, e);
+      return statSync(abs).isDirectory() ? walk(abs).map((f) => path.join(e, f)) : [e];
+    });
+  }
+
+  it("contains the released chapters, nothing unreleased, and the same bytes every time", () => {
+    const a = mkdtempSync(path.join(tmpdir(), "installment-export-a-"));
+    const b = mkdtempSync(path.join(tmpdir(), "installment-export-b-"));
+    runExport(a, mkdtempSync(path.join(tmpdir(), "installment-cache-")));
+    runExport(b, mkdtempSync(path.join(tmpdir(), "installment-cache-")));
+    const files = walk(a).sort();
+    expect(files).toEqual(expect.arrayContaining(["index.html", "dawn/index.html", "noon/index.html", "feed.xml", "sitemap.xml", "calendar.ics", "404.html"]));
+    expect(files.some((f) => f.startsWith("_next/static/"))).toBe(true);
+    expect(files.some((f) => f.startsWith("media/") && f.endsWith(".mp4"))).toBe(true);
+    const all = files.map((f) => readFileSync(path.join(a, f), "latin1")).join("\n");
+    expect(markersIn(all, RELEASED)).toEqual(RELEASED);
+    expect(markersIn(all, UNRELEASED)).toEqual([]);
+    expect(walk(b).sort()).toEqual(files);
+    for (const f of files) expect(readFileSync(path.join(b, f)).equals(readFileSync(path.join(a, f))), f).toBe(true);
+  }, 600_000);
+});

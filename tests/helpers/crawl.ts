@@ -1,0 +1,52 @@
+/** One response seen by a crawl. */
+export interface Seen {
+  path: string;
+  status: number;
+  type: string;
+  text: string;
+  /** Fetched with `RSC: 1`: the flight payload of a page. */
+  flight: boolean;
+}
+
+const SITE_URL = "http://localhost:3000";
+
+/** Same-origin paths named in a body: attributes, feed/sitemap links, chunk paths. */
+export function linksIn(text: string): string[] {
+  const out = new Set<string>();
+  const add = (raw: string) => {
+    let url = raw.replace(/&amp;/g, "&").trim();
+    if (url.startsWith(SITE_URL)) url = url.slice(SITE_URL.length) || "/";
+    if (!url.startsWith("/") || url.startsWith("//")) return;
+    out.add(url.split("#")[0]!);
+  };
+  for (const m of text.matchAll(/(?:href|src|poster|content|action)=["']([^"']+)["']/g)) add(m[1]!);
+  for (const m of text.matchAll(/srcset=["']([^"']+)["']/gi)) for (const part of m[1]!.split(",")) add(part.trim().split(/\s+/)[0] ?? "");
+  for (const m of text.matchAll(/<(?:loc|link|id)>([^<]+)<\/(?:loc|link|id)>/g)) add(m[1]!);
+  for (const m of text.matchAll(/"(?:url|link|id|href)"\s*:\s*"([^"]+)"/g)) add(m[1]!);
+  for (const m of text.matchAll(/\/_next\/static\/[A-Za-z0-9_\-./~]+\.(?:js|css|woff2)/g)) add(m[0]);
+  for (const m of text.matchAll(/\/media\/[0-9a-f]{16}\.[a-z0-9]+/g)) add(m[0]);
+  return [...out];
+}
+
+/** Follows every same-origin link from `start`, also fetching each page's flight payload. */
+export async function crawl(base: string, start: string[], limit = 400): Promise<Seen[]> {
+  const queue = [...start];
+  const done = new Set<string>();
+  const seen: Seen[] = [];
+  while (queue.length > 0 && seen.length < limit) {
+    const path = queue.shift()!;
+    if (done.has(path)) continue;
+    done.add(path);
+    for (const flight of [false, true]) {
+      const res = await fetch(base + path, { headers: flight ? { RSC: "1" } : {}, redirect: "manual" });
+      const type = res.headers.get("content-type") ?? "";
+      const buf = Buffer.from(await res.arrayBuffer());
+      const text = buf.toString(/^(text|application\/(json|javascript|xml|atom|rss|feed))|x-component/.test(type) ? "utf8" : "latin1");
+      seen.push({ path, status: res.status, type, text, flight });
+      for (const link of linksIn(text)) if (!done.has(link)) queue.push(link);
+      // Only pages have a flight payload.
+      if (!type.startsWith("text/html")) break;
+    }
+  }
+  return seen;
+}
