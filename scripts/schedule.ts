@@ -10,7 +10,8 @@ import type { Diagnostic, ChapterSource } from "../lib/content/types";
 import { findChapters } from "../lib/content/find-chapters";
 import type { Schedule } from "../lib/schedule/types";
 import { parseSchedule } from "../lib/schedule/parse-schedule";
-import { nextRelease, stateOf, releaseOf } from "../lib/schedule/release-state";
+import { nextRelease, stateOf } from "../lib/schedule/release-state";
+import { statusWarnings } from "../lib/schedule/status-warnings";
 import { formatCountdown, formatWallTime } from "../lib/schedule/format";
 import { canonicalZone, resolveAt } from "../lib/schedule/wall-time";
 import { planReleases, parsePerDay, PlanError, DEFAULT_SPACING_MINUTES, type Cadence } from "../lib/schedule/plan";
@@ -24,8 +25,6 @@ class CliError extends Error {
     super(message);
   }
 }
-
-const THIN_BUFFER = 3;
 
 interface Loaded {
   root: string;
@@ -146,29 +145,7 @@ function status(opts: { chapters?: string; at?: string }): void {
   } else out.push("Next release: none scheduled\n");
 
   // Warnings an editor acts on.
-  const warnings: string[] = [];
-  const unreleased = story.chapters.filter((c) => stateOf(schedule, c.number, now).state !== "released");
-  const drafts = story.chapters.filter((c) => stateOf(schedule, c.number, now).state === "draft");
-  if (next && unreleased.length < THIN_BUFFER) {
-    warnings.push(`thin buffer: only ${unreleased.length} chapter${unreleased.length === 1 ? "" : "s"} ready beyond the released ones (${unreleased.map((c) => c.number).join(", ")}); keep at least ${THIN_BUFFER} ahead of the next release`);
-  }
-  const numbers = story.chapters.map((c) => c.number);
-  for (let i = 0; i < numbers.length; i++) {
-    const prev = i === 0 ? 0 : numbers[i - 1]!;
-    const cur = numbers[i]!;
-    if (cur > prev + 1) {
-      const missing = cur - prev === 2 ? `${prev + 1}` : `${prev + 1}-${cur - 1}`;
-      warnings.push(`gap in the numbering: no chapter ${missing} (${i === 0 ? "the first chapter" : `after chapter ${prev}`} is ${cur})`);
-    }
-  }
-  if (drafts.length > 0) {
-    warnings.push(`${drafts.length} draft${drafts.length === 1 ? "" : "s"} (not in schedule.yaml, never public): ${drafts.map((c) => c.number).join(", ")}`);
-  }
-  for (const d of drafts) {
-    const later = story.chapters.find((c) => c.number > d.number && releaseOf(schedule, c.number));
-    if (later) warnings.push(`chapter ${later.number} is scheduled but chapter ${d.number} before it is a draft`);
-  }
-  if (story.chapters.length === 0) warnings.push(`no chapters in ${rel(story.root)}`);
+  const warnings = statusWarnings({ chapters: story.chapters, schedule, now, rootLabel: rel(story.root) });
   if (warnings.length > 0) out.push("\n" + warnings.map((w) => `warning: ${w}\n`).join(""));
   process.stdout.write(out.join(""));
 }
