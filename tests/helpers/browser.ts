@@ -1,18 +1,16 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-/** Debian's Chromium, with the flags this sandbox needs and a fresh profile. */
+/**
+ * Debian's Chromium, with the flags this sandbox needs. Playwright gives every
+ * launch a fresh temporary profile (it refuses --user-data-dir here).
+ */
 export async function launchBrowser(): Promise<Browser> {
-  const profile = mkdtempSync(path.join(tmpdir(), "installment-chromium-"));
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      "--headless=new",
       "--no-sandbox",
       "--disable-gpu",
       "--disable-quic",
@@ -21,8 +19,7 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-component-update",
       "--disable-sync",
       "--autoplay-policy=no-user-gesture-required",
-      `--user-data-dir=${profile}`,
-    ].filter((a) => a !== "--headless=new"),
+    ],
   });
 }
 

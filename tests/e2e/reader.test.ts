@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSite, type RunningSite } from "../helpers/server";
+import { launchBrowser, watchedPage, type Browser, type Page } from "../helpers/browser";
+import { readerStory } from "../helpers/reader-fixture";
+import { axeViolations, summarize } from "../helpers/axe";
+
+let site: RunningSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await startSite({ chapters: await readerStory() });
+  browser = await launchBrowser();
+}, 600_000);
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+async function open(opts: { width?: number; height?: number; reducedMotion?: "reduce" | "no-preference"; js?: boolean } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
+    reducedMotion: opts.reducedMotion ?? "no-preference",
+    javaScriptEnabled: opts.js ?? true,
+  });
+  const watched = await watchedPage(context);
+  return { context, ...watched };
+}
+
+async function scrollStepToMiddle(page: Page, index: number) {
+  await page.evaluate((i) => {
+    const step = document.querySelectorAll("[data-scrolly-step]")[i] as HTMLElement;
+    const r = step.getBoundingClientRect();
+    window.scrollTo(0, window.scrollY + r.top + Math.min(r.height, window.innerHeight) / 2 - window.innerHeight / 2);
+  }, index);
+}
+
+async function activePanel(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.querySelector('[data-scrolly-panel][data-active="true"]')?.getAttribute("data-index") ?? null);
+}
+
+async function expectActive(page: Page, index: number) {
+  await page.waitForFunction((i) => document.querySelector('[data-scrolly-panel][data-active="true"]')?.getAttribute("data-index") === String(i), index, { timeout: 3000 });
+  expect(await activePanel(page)).toBe(String(index));
+}
+
+describe("scroll steps", () => {
+  it("show each step's media in order, down and back up", async () => {
+    const { page, context } = await open();
+    await page.goto(`${site.url}/orbit`);
+    for (const i of [0, 1, 2, 3]) {
+      await scrollStepToMiddle(page, i);
+      await expectActive(page, i);
+    }
+    for (const i of [2, 1, 0]) {
+      await scrollStepToMiddle(page, i);
+      await expectActive(page, i);
+    }
+    await context.close();
+  });
+
+  it("stay right after a resize to phone width and an orientation change", async () => {
+    const { page, context } = await open();
+    await page.goto(`${site.url}/orbit`);
+    await scrollStepToMiddle(page, 1);
+    await expectActive(page, 1);
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const i of [0, 1, 2, 3]) {
+      await scrollStepToMiddle(page, i);
+      await expectActive(page, i);
+    }
+    await page.setViewportSize({ width: 844, height: 390 });
+    await scrollStepToMiddle(page, 2);
+    await expectActive(page, 2);
+    await context.close();
+  });
+
+  it("survive a fast jump across several steps", async () => {
+    const { page, context } = await open();
+    await page.goto(`${site.url}/orbit`);
+    await scrollStepToMiddle(page, 0);
+    await expectActive(page, 0);
+    await scrollStepToMiddle(page, 3);
+    await expectActive(page, 3);
+    await context.close();
+  });
+
+  it("are right immediately after a reload in the middle of the chapter", async () => {
+    const { page, context } = await open({ width: 390, height: 844 });
+    await page.goto(`${site.url}/orbit`);
+    await scrollStepToMiddle(page, 2);
+    await expectActive(page, 2);
+    await page.reload();
+    await page.waitForLoadState("load");
+    await expectActive(page, 2);
+    await context.close();
+  });
+});
+
+describe("media and motion", () => {
+  it("GIFs are sized videos; offscreen videos are paused; nothing leaves the machine", async () => {
+    const { page, context, external } = await open({ width: 390, height: 844 });
+    await page.goto(`${site.url}/orbit`);
+    await page.waitForTimeout(1000);
+    const videos = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLVideoElement>("video.loop-video__media:not(.loop-video__media--noscript)")].map((v) => {
+        const r = v.getBoundingClientRect();
+        return { w: v.getAttribute("width"), h: v.getAttribute("height"), paused: v.paused, onscreen: r.bottom > 0 && r.top < window.innerHeight };
+      }),
+    );
+    expect(videos.length).toBeGreaterThanOrEqual(6);
+    for (const v of videos) {
+      expect(Number(v.w)).toBeGreaterThan(0);
+      expect(Number(v.h)).toBeGreaterThan(0);
+      if (!v.onscreen) expect(v.paused).toBe(true);
+    }
+    const gifs = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => /\.gif(\?|$)/.test(e.name)).length);
+    expect(gifs).toBe(0);
+    expect(external).toEqual([]);
+    await context.close();
+  });
+
+  it("the first picture plays on screen and pauses when it leaves", async () => {
+    const { page, context } = await open();
+    await page.goto(`${site.url}/orbit`);
+    const first = "figure.figure--gif video.loop-video__media:not(.loop-video__media--noscript)";
+    await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: "center" }), first);
+    await page.waitForFunction((sel) => !(document.querySelector(sel) as HTMLVideoElement).paused, first, { timeout: 5000 });
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLVideoElement).paused, first, { timeout: 5000 });
+    await context.close();
+  });
+
+  it("reduced motion: posters with a play control, no video plays, no animation runs", async () => {
+    const { page, context } = await open({ reducedMotion: "reduce" });
+    await page.goto(`${site.url}/orbit`);
+    for (let y = 0; y < 6; y++) {
+      await page.mouse.wheel(0, 900);
+      await page.waitForTimeout(150);
+    }
+    await page.waitForTimeout(500);
+    const state = await page.evaluate(() => ({
+      playing: [...document.querySelectorAll("video")].filter((v) => !v.paused).length,
+      animations: document.getAnimations().filter((a) => a.playState === "running").length,
+      hidden: [...document.querySelectorAll<HTMLElement>(".line")].filter((el) => Number(getComputedStyle(el.parentElement!).opacity) < 1).length,
+      toggles: [...document.querySelectorAll<HTMLElement>(".loop-video__toggle")].filter((b) => getComputedStyle(b).display !== "none").length,
+    }));
+    expect(state).toEqual({ playing: 0, animations: 0, hidden: 0, toggles: expect.any(Number) });
+    expect(state.toggles).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it("the reader's reduce-motion toggle pauses playing videos", async () => {
+    const { page, context } = await open();
+    await page.goto(`${site.url}/orbit`);
+    const first = "figure.figure--gif video.loop-video__media:not(.loop-video__media--noscript)";
+    await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: "center" }), first);
+    await page.waitForFunction((sel) => !(document.querySelector(sel) as HTMLVideoElement).paused, first, { timeout: 5000 });
+    await page.getByText("Reader settings").click();
+    await page.getByLabel("Reduce motion").check();
+    await page.waitForFunction(() => [...document.querySelectorAll("video")].every((v) => v.paused), null, { timeout: 3000 });
+    expect(await page.evaluate(() => document.documentElement.dataset.reduceMotion)).toBe("true");
+    await context.close();
+  });
+
+  it("layout shift over a full scroll of the chapter is 0", async () => {
+    const { page, context } = await open({ width: 390, height: 844 });
+    await page.addInitScript(() => {
+      (window as unknown as { __cls: number }).__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+          if (!e.hadRecentInput) (window as unknown as { __cls: number }).__cls += e.value;
+        }
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(`${site.url}/orbit`);
+    const height = await page.evaluate(() => document.body.scrollHeight);
+    for (let y = 0; y < height; y += 400) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await page.waitForTimeout(60);
+    }
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBe(0);
+    await context.close();
+  });
+});
+
+describe("YouTube facade", () => {
+  it("loads nothing from YouTube until clicked, then the nocookie player, by keyboard", async () => {
+    const { page, context, external } = await open();
+    await page.goto(`${site.url}/orbit`);
+    await page.waitForTimeout(500);
+    expect(external).toEqual([]);
+    expect(await page.locator("iframe").count()).toBe(0);
+    const button = page.getByRole("button", { name: "Play video: Big Buck Bunny" });
+    await button.focus();
+    await page.keyboard.press("Enter");
+    const src = await page.locator("iframe").getAttribute("src");
+    expect(src).toMatch(/^https:\/\/www\.youtube-nocookie\.com\/embed\/aqz-KE-bpKQ\?/);
+    expect(src).toContain("start=30");
+    await page.waitForTimeout(300);
+    expect(external.every((u) => new URL(u).hostname === "www.youtube-nocookie.com")).toBe(true);
+    await context.close();
+  });
+});
+
+describe("without JavaScript", () => {
+  it("the whole chapter is readable, its media visible, its links work", async () => {
+    const { page, context, external } = await open({ js: false });
+    await page.goto(`${site.url}/orbit`);
+    const text = await page.locator("main").innerText();
+    for (const words of ["Opening words", "Is anyone listening?", "Loud and clear.", "and me again", "Step three text.", "The end of chapter one."]) {
+      expect(text).toContain(words);
+    }
+    expect(await page.locator("video.loop-video__media--noscript").first().isVisible()).toBe(true);
+    expect(await page.locator(".scrolly-step__media video, .scrolly-step__media img").first().isVisible()).toBe(true);
+    await page.getByRole("link", { name: /Next.*Landing/ }).click();
+    await page.waitForURL(`${site.url}/landing`);
+    expect(await page.locator("main").innerText()).toContain("We landed.");
+    expect(external).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("accessibility", () => {
+  for (const p of ["/", "/orbit", "/landing", "/no-such-page"]) {
+    it(`axe finds no violations on ${p}`, async () => {
+      const { page, context } = await open();
+      await page.goto(site.url + p);
+      await page.waitForTimeout(300);
+      expect(summarize(await axeViolations(page))).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it("speaker names are in the markup and the show-names toggle reveals them", async () => {
+    const { page, context } = await open();
+    await page.goto(`${site.url}/orbit`);
+    const line = page.locator('.line[data-speaker="bo"]').first();
+    expect(await line.textContent()).toMatch(/^Bo \(over the radio\): /);
+    const name = line.locator(".line-speaker");
+    expect((await name.boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
+    await page.getByText("Reader settings").click();
+    await page.getByLabel("Show speaker names").check();
+    expect((await name.boundingBox())?.width ?? 0).toBeGreaterThan(10);
+    await context.close();
+  });
+});
