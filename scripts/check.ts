@@ -1,0 +1,175 @@
+// Author's and editor's check: `npm run check [-- --chapters <dir>]`.
+// Validates story.yaml, schedule.yaml and every chapter, plus cast colour
+// contrast and links between chapters. Prints every problem as
+// `path:line:column  message`, then a summary. Exit 1 on any error, 0
+// otherwise; bad arguments print one line and exit 2, never a stack trace.
+// Writes nothing into the content root (compiled chapters go to the cache).
+
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { Command, CommanderError } from "commander";
+import { loadContent } from "../lib/content/load-content";
+import { createCompileCache, type CompileCache } from "../lib/content/compile-cache";
+import { formatDiagnostic } from "../lib/content/format-diagnostic";
+import { checkCastContrast } from "../lib/content/contrast";
+import { checkLinks } from "../lib/content/check-links";
+import type { ChapterSource, Diagnostic } from "../lib/content/types";
+import { cacheRoot, readEnv } from "../lib/env";
+
+class CliError extends Error {
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+  }
+}
+
+function chaptersRoot(opt: string | undefined): string {
+  const fromEnv = opt === undefined ? process.env.CHAPTERS_DIR || undefined : undefined;
+  const dir = opt ?? fromEnv ?? "chapters";
+  const flag = opt !== undefined ? "--chapters" : fromEnv !== undefined ? "CHAPTERS_DIR" : "content folder";
+  if (dir.trim() === "") throw new CliError(`${flag} "${dir}" is empty`);
+  const abs = path.resolve(dir);
+  if (!existsSync(abs)) throw new CliError(`${flag} "${dir}" does not exist`);
+  if (!statSync(abs).isDirectory()) throw new CliError(`${flag} "${dir}" is not a folder`);
+  return abs;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+interface CheckResult {
+  diagnostics: Diagnostic[];
+  chapters: number;
+  fromCache: number;
+  hasSchedule: boolean;
+}
+
+/** Everything `check` finds in a content root, unsorted. */
+async function checkContent(root: string, cache: CompileCache | null): Promise<CheckResult> {
+  const snapshot = await loadContent(root, { cache });
+  const diagnostics: Diagnostic[] = [...snapshot.diagnostics];
+  const sources: ChapterSource[] = [];
+  for (const c of snapshot.chapters) {
+    if (c.ok) {
+      diagnostics.push(...c.warnings);
+      sources.push(c.chapter.source);
+    } else {
+      diagnostics.push(...c.diagnostics);
+      sources.push(c.source);
+    }
+  }
+
+  const storyFile = path.join(root, "story.yaml");
+  if (existsSync(storyFile)) diagnostics.push(...checkCastContrast(readFileSync(storyFile, "utf8"), storyFile));
+
+  const known = sources.map((s) => ({ number: s.number, slug: s.slug }));
+  for (const source of sources) {
+    let text: string;
+    try {
+      text = readFileSync(source.file, "utf8");
+    } catch {
+      continue; // loadChapter already reported it
+    }
+    diagnostics.push(...checkLinks(text, source.file, known));
+  }
+
+  return {
+    diagnostics: dedupe(diagnostics),
+    chapters: sources.length,
+    fromCache: snapshot.stats.cached,
+    hasSchedule: existsSync(path.join(root, "schedule.yaml")),
+  };
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.severity}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function openCache(): { cache: CompileCache | null; note: string | null } {
+  let dir: string;
+  try {
+    dir = path.join(cacheRoot(readEnv()), "compiled");
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+  try {
+    return { cache: createCompileCache(dir), note: null };
+  } catch (e) {
+    // A read-only machine still gets a check, only a slower one.
+    return { cache: null, note: `cache ${dir} is not writable (${(e as NodeJS.ErrnoException).code ?? "error"}); compiling without it` };
+  }
+}
+
+async function run(opts: { chapters?: string; cache: boolean }): Promise<number> {
+  const started = performance.now();
+  const root = chaptersRoot(opts.chapters);
+  const { cache, note } = opts.cache ? openCache() : { cache: null, note: null };
+  const result = await checkContent(root, cache);
+  const base = path.dirname(root);
+  const shown = (d: Diagnostic) => {
+    const line = formatDiagnostic(d, base);
+    return { file: line.slice(0, line.indexOf(`:${d.line}:${d.column}  `)), line };
+  };
+  const rows = result.diagnostics
+    .map((d) => ({ d, ...shown(d) }))
+    .sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0) || x.d.line - y.d.line || x.d.column - y.d.column);
+
+  const out: string[] = rows.map((r) => r.line);
+  const errors = result.diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = result.diagnostics.length - errors;
+  const files = new Set(rows.map((r) => r.file)).size;
+  const what = `${plural(result.chapters, "chapter")}, story ${result.hasSchedule ? "and schedule are" : "is"} valid` + (result.hasSchedule ? "" : " (no schedule.yaml: every chapter is a draft)");
+  if (rows.length > 0) out.push("");
+  if (errors > 0) {
+    out.push(`✖ ${plural(rows.length, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")}) in ${plural(files, "file")}`);
+  } else if (warnings > 0) {
+    out.push(`✔ ${what}, with ${plural(warnings, "warning")} in ${plural(files, "file")}`);
+  } else {
+    out.push(`✔ ${what}`);
+  }
+  const ms = Math.round(performance.now() - started);
+  out.push(`checked in ${ms} ms, ${result.fromCache} from cache` + (note ? `; ${note}` : opts.cache ? "" : " (--no-cache)"));
+  process.stdout.write(out.join("\n") + "\n");
+  return errors > 0 ? 1 : 0;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = new Command("check")
+    .description("Validate story.yaml, schedule.yaml and every chapter; print every problem as path:line:column  message")
+    .option("--chapters <dir>", "content folder (default: $CHAPTERS_DIR or chapters)")
+    .option("--no-cache", "compile every chapter, ignoring the compile cache")
+    .argument("[extra...]")
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeErr: (s) => process.stderr.write(`check: ${s.split("\n").map((l) => l.trim()).filter(Boolean).join(" ").replace(/^error: /, "")}\n`) })
+    .action(() => {});
+  try {
+    program.parse(argv);
+    const extra = program.args;
+    if (extra.length > 0) throw new CliError(`unexpected argument "${extra[0]}"; use --chapters <dir> to check another folder`);
+    process.exitCode = await run(program.opts<{ chapters?: string; cache: boolean }>());
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Commander already printed its one-line message (or the help).
+      process.exitCode = e.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (e instanceof CliError) {
+      process.stderr.write(`check: ${e.message}\n`);
+      process.exitCode = e.exitCode;
+      return;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`check: ${message.split("\n")[0]}\n`);
+    process.exitCode = 1;
+  }
+}
+
+void main(process.argv);
