@@ -85,6 +85,7 @@ export async function benchMedia(opts: BenchMediaOptions = {}): Promise<BenchMed
   const tempStore = opts.storeDir ? null : mkdtempSync(path.join(os.tmpdir(), "installment-bench-media-"));
   const storeDir = opts.storeDir ?? (tempStore as string);
   const rows: ChapterFigures[] = [];
+  const heavy: string[] = [];
   try {
     for (const chapter of chapters) {
       const refs = gifRefsOf(chapter, root);
@@ -92,10 +93,13 @@ export async function benchMedia(opts: BenchMediaOptions = {}): Promise<BenchMed
       row.gifs = refs.length;
       if (refs.length) {
         const { manifest, warnings, summary } = await processMedia(refs, { storeDir, progressBar: undefined });
-        for (const w of warnings) log(`  ${w.severity}: ${w.message}`);
+        for (const w of warnings) log(`  ${w.severity}: ${path.relative(root, w.file)}: ${w.message}`);
         row.ms = summary.ms;
         row.fallbacks = summary.fallbacks;
         for (const asset of Object.values(manifest)) {
+          if (asset.servedBytes > asset.sourceBytes * GOAL_RATIO) {
+            heavy.push(`${asset.source} ${pct(asset.servedBytes, asset.sourceBytes)} (${formatBytes(asset.sourceBytes)} → ${formatBytes(asset.servedBytes)})`);
+          }
           row.rawBytes += asset.sourceBytes;
           row.servedBytes += asset.servedBytes;
           if (asset.kind === "video") row.webmBytes += fileBytes(path.join(storeDir, "files", asset.webm));
@@ -114,6 +118,7 @@ export async function benchMedia(opts: BenchMediaOptions = {}): Promise<BenchMed
   if (measured.length === 0) return { chapters: rows, total, pass: null };
 
   log(table([...rows, total]));
+  if (heavy.length) log(`GIFs over ${GOAL_RATIO * 100}% on their own:\n${heavy.map((h) => `  ${h}`).join("\n")}`);
   const worst = measured.reduce((a, b) => (b.servedBytes / b.rawBytes > a.servedBytes / a.rawBytes ? b : a));
   const worstRatio = worst.servedBytes / worst.rawBytes;
   const pass = worstRatio <= GOAL_RATIO;

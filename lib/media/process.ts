@@ -45,6 +45,8 @@ interface IndexEntry {
   asset: DistributiveOmit<MediaAsset, "source">;
   /** Set for fallbacks: re-emitted as a warning on every cache hit. */
   warning?: string;
+  /** Advice that is not a fallback (e.g. the video came out heavier than the GIF); also re-emitted. */
+  note?: string;
 }
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -100,6 +102,7 @@ export async function processMedia(refs: MediaRef[], opts: ProcessMediaOptions =
       summary.fallbacks++;
       warnings.push(diag(ref, o.entry.warning, "warning"));
     }
+    if (o.entry.note) warnings.push(diag(ref, o.entry.note, "warning"));
     summary.bytesBefore += asset.sourceBytes;
     summary.bytesAfter += asset.servedBytes;
   });
@@ -186,10 +189,12 @@ async function processGif(ref: MediaRef, bytes: Buffer, ctx: Ctx): Promise<{ ent
           await commitTemp(store, tmpWebm, webm);
           const posterName = addressedName(bytes, "poster-webp", "webp");
           await writeAddressed(store, posterName, poster.data);
+          const served = mp4Bytes + poster.data.length;
           return {
             cacheable: true,
             entry: {
               version: PIPELINE_VERSION,
+              ...(served > bytes.length ? { note: heavierNote(ref.path, served, bytes.length) } : {}),
               asset: {
                 kind: "video",
                 width: poster.width,
@@ -198,7 +203,7 @@ async function processGif(ref: MediaRef, bytes: Buffer, ctx: Ctx): Promise<{ ent
                 webm,
                 poster: posterName,
                 sourceBytes: bytes.length,
-                servedBytes: mp4Bytes + poster.data.length,
+                servedBytes: served,
               },
             },
           };
@@ -235,6 +240,14 @@ async function processGif(ref: MediaRef, bytes: Buffer, ctx: Ctx): Promise<{ ent
       },
     },
   };
+}
+
+function heavierNote(source: string, served: number, gif: number): string {
+  return (
+    `the video of ${source} is ${Math.round((served / gif) * 100)}% of the GIF's size: its content (noise, ` +
+    `pixel-level detail that changes every frame) compresses poorly as video; fewer colours, less dithering ` +
+    `or larger, slower-moving shapes would make it lighter`
+  );
 }
 
 /** For GIFs ffmpeg can decode but sharp cannot: first frame as PNG via ffmpeg, then WebP via sharp. */

@@ -64,3 +64,22 @@ describe("fallback to the original GIF", () => {
     expect(r.warnings[0]?.message).toMatch(/not found/);
   });
 });
+
+describe("a video heavier than its GIF", () => {
+  it("is kept (it can pause and honour reduced motion) but warned about, on every run", async () => {
+    const root = tempDir();
+    const store = tempDir("installment-store-");
+    // Game of Life from random noise: two colours, pixel-level change every frame.
+    makeGif(path.join(root, "noise.gif"), 64, 48, "life=ratio=0.5:seed=1:mold=0");
+    const run = () => processMedia([ref(root, "noise.gif")], { storeDir: store, progressBar: false });
+    for (const r of [await run(), await run()]) {
+      const asset = r.manifest["noise.gif"]!;
+      expect(asset.kind).toBe("video");
+      expect(asset.servedBytes).toBeGreaterThan(asset.sourceBytes);
+      expect(r.summary.fallbacks).toBe(0);
+      expect(r.warnings).toHaveLength(1);
+      expect(r.warnings[0]).toMatchObject({ severity: "warning", file: path.join(root, "noise.gif") });
+      expect(r.warnings[0]?.message).toMatch(/video of noise\.gif is \d+% of the GIF's size/);
+    }
+  });
+});

@@ -18,7 +18,8 @@ export function makeGif(file: string, w = 64, h = 48, source = "testsrc"): strin
   if (!bin) throw new Error("ffmpeg missing");
   execFileSync(bin, [
     "-hide_banner", "-loglevel", "error", "-y",
-    "-f", "lavfi", "-i", `${source}=size=${w}x${h}:rate=10:duration=1`,
+    // "name" gets size/rate/duration; "name=opts" (e.g. life) gets size/rate only.
+    "-f", "lavfi", "-i", source.includes("=") ? `${source}:size=${w}x${h}:rate=10` : `${source}=size=${w}x${h}:rate=10:duration=1`,
     "-frames:v", "10", "-f", "gif", file,
   ]);
   return file;
