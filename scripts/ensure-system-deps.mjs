@@ -1,19 +1,24 @@
-// Installs what npm cannot: Debian's Chromium, which the browser tests and the
-// benchmarks drive. Runs as npm's postinstall so a fresh clone needs only `npm install`.
+// Installs what npm cannot: Debian's Chromium (browser tests, benchmarks) and
+// a Java runtime for the Nu HTML Checker, when missing. Runs as npm's
+// postinstall so a fresh clone needs only `npm install`.
 import { existsSync } from "node:fs";
-import { execSync } from "node:child_process";
+import { execSync, spawnSync } from "node:child_process";
 
-const CHROMIUM = "/usr/bin/chromium";
-if (existsSync(CHROMIUM) || process.env.INSTALLMENT_SKIP_CHROMIUM === "1") process.exit(0);
+if (process.env.INSTALLMENT_SKIP_SYSTEM_DEPS === "1") process.exit(0);
+
+const missing = [];
+if (!existsSync("/usr/bin/chromium")) missing.push("chromium");
+if (spawnSync("java", ["-version"], { stdio: "ignore" }).status !== 0) missing.push("default-jre-headless");
+if (missing.length === 0) process.exit(0);
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 const sudo = isRoot ? "" : "sudo ";
 try {
-  console.log("[installment] installing Debian's chromium for browser tests…");
-  execSync(`${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq chromium`, {
+  console.log(`[installment] installing Debian packages for the tests: ${missing.join(", ")}…`);
+  execSync(`${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq ${missing.join(" ")}`, {
     stdio: "inherit",
   });
 } catch {
-  // The site itself runs without Chromium; only the browser tests and bench need it.
-  console.warn(`[installment] could not install chromium; browser tests need ${CHROMIUM}. Run: apt-get install chromium`);
+  // The site itself runs without them; only the browser tests and checks need them.
+  console.warn(`[installment] could not install ${missing.join(", ")}; the browser tests need them: apt-get install ${missing.join(" ")}`);
 }
