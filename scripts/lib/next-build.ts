@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildIsCurrent, writeBuildStamp } from "./build-stamp";
 
@@ -8,15 +9,59 @@ export function ensureNextBuild(projectDir: string, log: (s: string) => void = c
     log("[installment] reusing the current build");
     return;
   }
-  log("[installment] building the site (next build)…");
-  const bin = path.join(projectDir, "node_modules", "next", "dist", "bin", "next");
-  const result = spawnSync(process.execPath, [bin, "build"], {
-    cwd: projectDir,
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (result.status !== 0) {
-    throw new Error(`next build failed with exit code ${result.status}`);
+  const release = acquireLock(projectDir);
+  try {
+    // Another process may have built while this one waited.
+    if (buildIsCurrent(projectDir)) {
+      log("[installment] reusing the current build");
+      return;
+    }
+    log("[installment] building the site (next build)…");
+    const bin = path.join(projectDir, "node_modules", "next", "dist", "bin", "next");
+    const result = spawnSync(process.execPath, [bin, "build"], {
+      cwd: projectDir,
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
+    writeBuildStamp(projectDir);
+  } finally {
+    release();
   }
-  writeBuildStamp(projectDir);
+}
+
+/**
+ * One build at a time across processes (a test run, a bench and `npm start`
+ * may all want one); a lock left by a dead process is taken over.
+ */
+function acquireLock(projectDir: string): () => void {
+  const dir = path.join(projectDir, ".cache", "next-build.lock");
+  mkdirSync(path.dirname(dir), { recursive: true });
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(dir);
+      writeFileSync(path.join(dir, "pid"), String(process.pid));
+      return () => rmSync(dir, { recursive: true, force: true });
+    } catch {
+      let pid = 0;
+      try {
+        pid = Number(readFileSync(path.join(dir, "pid"), "utf8"));
+      } catch {
+        pid = 0;
+      }
+      if (pid > 0 && !alive(pid)) rmSync(dir, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`another next build holds ${dir}`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
