@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic, MediaRef } from "../lib/content/types";
-import { processMedia, type ProcessMediaOptions, type ProcessMediaResult } from "../lib/media/process";
+import { processMedia, progressBarByDefault, type ProcessMediaOptions, type ProcessMediaResult } from "../lib/media/process";
 import { formatSummary } from "../lib/media/summary";
 
 export interface BuildMediaOptions extends ProcessMediaOptions {
@@ -75,7 +75,8 @@ if (isMain) {
   } else {
     const { warnings, summary, storeDir } = await buildMedia(refs, { storeDir: flag("--store"), manifestFile: flag("--manifest") });
     for (const w of warnings) console.error(formatDiagnostic(w));
-    console.log(formatSummary(summary));
+    // On a TTY processMedia has already printed the summary under its progress bar.
+    if (!progressBarByDefault()) console.log(formatSummary(summary));
     console.log(`store: ${storeDir}`);
     if (warnings.some((w) => w.severity === "error")) process.exitCode = 1;
   }

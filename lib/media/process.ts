@@ -65,24 +65,36 @@ export async function processMedia(refs: MediaRef[], opts: ProcessMediaOptions =
   const gifJobs = unique.filter((r) => r.kind === "gif").length;
   const threads = Math.max(1, Math.floor(cpus().length / Math.max(1, Math.min(concurrency, gifJobs))));
 
-  const showBar = opts.progressBar ?? (Boolean(process.stderr.isTTY) && !process.env.CI && !process.env.VITEST);
+  const showBar = opts.progressBar ?? progressBarByDefault();
   const bar = showBar ? createProgressBar(process.stderr) : null;
   let done = 0;
-  // Only draw once the run turns out to be long enough to be worth watching.
+  let current = "";
+  // Only draw once the run turns out to be long enough to be worth watching,
+  // then tick every second so a long GIF still shows time passing.
   let barVisible = false;
-  const barTimer = bar ? setTimeout(() => (barVisible = true), 300) : null;
+  const draw = () => bar?.update(done, unique.length, current);
+  let ticker: NodeJS.Timeout | null = null;
+  const barTimer = bar
+    ? setTimeout(() => {
+        barVisible = true;
+        draw();
+        ticker = setInterval(draw, 1000);
+      }, 300)
+    : null;
 
   const inflight = new Map<string, Promise<IndexEntry | null>>();
   const ctx: Ctx = { store, threads, timeoutMs: opts.timeoutMs, inflight };
 
   const outcomes = await runPoolSettled(unique, concurrency, async (ref) => {
+    current = ref.path;
     const outcome = await processOne(ref, ctx);
     done++;
     opts.onProgress?.(done, unique.length, ref.path);
-    if (bar && barVisible) bar.update(done, unique.length, ref.path);
+    if (barVisible) draw();
     return outcome;
   });
   if (barTimer) clearTimeout(barTimer);
+  if (ticker) clearInterval(ticker);
   bar?.stop();
 
   const manifest: MediaManifest = {};
@@ -109,6 +121,11 @@ export async function processMedia(refs: MediaRef[], opts: ProcessMediaOptions =
   summary.ms = Date.now() - started;
   if (showBar && unique.length > 0) process.stderr.write(formatSummary(summary) + "\n");
   return { manifest, warnings, summary, storeDir: store.root };
+}
+
+/** Whether processMedia draws its progress bar (and summary line) when `progressBar` is not given. */
+export function progressBarByDefault(): boolean {
+  return Boolean(process.stderr.isTTY) && !process.env.CI && !process.env.VITEST;
 }
 
 interface Ctx {

@@ -9,11 +9,13 @@ export function createProgressBar(stream: NodeJS.WriteStream = process.stderr, l
   if (!stream.isTTY) return { update() {}, stop() {} };
   const started = Date.now();
   let last = 0;
+  let lastDone = -1;
   let drawn = false;
   return {
     update(done, total, current) {
       const now = Date.now();
-      if (done < total && now - last < 100) return;
+      if (done < total && now - last < 100 && done === lastDone) return;
+      lastDone = done;
       last = now;
       const cols = stream.columns || 80;
       const width = Math.max(10, Math.min(30, cols - 50));
