@@ -550,7 +550,7 @@ const barograph: Scene = (g) =>
   g.ramp(
     g.field(
       ({ X, Y, H }) =>
-        `max(90*min(1,lt(mod(${X},40),0.9)*0.5+lt(mod(${Y},20),0.9)*0.35+lt(mod(${X},160),1.3)*0.6),255*exp(-pow(${Y}-(${H * 0.35}+${H * 0.3}*exp(-pow((${X}-380)/90,2))-${H * 0.08}*sin(${X}/37)+6*sin(${X}/7.3)+2*sin(${X}/1.9)),2)/2.2))`,
+        `max(90*min(1,lt(mod(${X},40),0.9)*0.5+lt(mod(${Y},20),0.9)*0.35+lt(mod(${X},160),1.3)*0.6),255*exp(-pow(${Y}-(${H * 0.68}-${H * 0.36}*exp(-pow((${X}-330)/110,2))-${H * 0.08}*sin(${X}/37)+6*sin(${X}/7.3)+2*sin(${X}/1.9)),2)/2.2))`,
       { lowres: 1 },
     ),
     [[0, "#080a10"], [45, "#1d2a3c"], [90, "#3a5270"], [91, "#3a5270"], [255, "#ffcc66"]],
@@ -635,7 +635,8 @@ export function ffmpegArgs(recipe: MediaRecipe, outFile: string): string[] {
   const isGif = recipe.kind === "gif";
   const params: SceneParams = isGif
     ? { w: recipe.width, h: recipe.height, fps: recipe.fps, seconds: recipe.seconds, t0: 0 }
-    : { w: recipe.width, h: recipe.height, fps: 1, seconds: 1, t0: recipe.at ?? 0 };
+    : // One frame; a fine time base so that `at` is exact (PTS are integers).
+      { w: recipe.width, h: recipe.height, fps: 100, seconds: 0.01, t0: recipe.at ?? 0 };
   const g = new Graph(params);
   const out = recipe.scene(g, params);
   const chains = [...g.chains];
