@@ -1,0 +1,32 @@
+import type { ClientClock } from "../../lib/site/client-clock";
+import type { DashboardData } from "./dashboard-data";
+import { Timeline } from "./Timeline";
+import { Warnings } from "./Warnings";
+import { AsOfForm } from "./AsOfForm";
+
+export interface DashboardProps {
+  data: DashboardData;
+  clock: ClientClock;
+  /** The story clock, described ("real clock", "frozen clock at …"). */
+  clockLabel: string;
+  asOfIso: string | null;
+}
+
+/** The editor dashboard: the release timeline, the warnings and the as-of control. */
+export function Dashboard({ data, clock, clockLabel, asOfIso }: DashboardProps) {
+  const example = data.next ? new Date(data.next.at + 60_000).toISOString().replace(".000Z", "Z") : data.nowIso;
+  return (
+    <div className="editor">
+      <header className="editor-header">
+        <p className="editor-kicker">Editor</p>
+        <h1>{data.storyTitle}: dashboard</h1>
+        <p className="editor-now">
+          {asOfIso ? "Viewing as of" : "Now"}: <time dateTime={data.nowIso}>{data.nowWallTime}</time> ({clockLabel})
+        </p>
+      </header>
+      <Timeline data={data} clock={clock} />
+      <Warnings data={data} />
+      <AsOfForm asOfIso={asOfIso} example={example} />
+    </div>
+  );
+}
