@@ -5,6 +5,9 @@ import type { ChapterSource, Diagnostic } from "./types";
 // NN-slug.mdx or NN-slug/index.mdx; NN is the chapter number.
 const CHAPTER_NAME = /^(\d{1,4})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
+/** Paths the site itself answers at; a chapter there could never be reached. */
+export const RESERVED_SLUGS = new Set(["media", "editor", "404", "500", "api"]);
+
 export interface FoundChapters {
   chapters: ChapterSource[];
   diagnostics: Diagnostic[];
@@ -25,6 +28,10 @@ export function findChapters(root: string): FoundChapters {
     if (!match) {
       if (isDir && !existsSync(path.join(abs, "index.mdx"))) continue;
       diagnostics.push(problem(abs, `"${entry}" is not a chapter name: use NN-slug (lowercase letters, digits and dashes)`));
+      continue;
+    }
+    if (RESERVED_SLUGS.has(match[2]!)) {
+      diagnostics.push(problem(abs, `slug "${match[2]}" is reserved by the site; rename "${entry}"`));
       continue;
     }
     const file = isDir ? path.join(abs, "index.mdx") : abs;

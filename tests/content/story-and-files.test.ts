@@ -103,3 +103,12 @@ describe("compile cache", () => {
     expect(snap.chapters.map((c) => c.ok)).toEqual([true, false, true]);
   });
 });
+
+describe("reserved slugs", () => {
+  it("refuses a chapter whose URL the site already uses", () => {
+    const root = tempStory({ "01-media.mdx": "x", "02-fine.mdx": "x" });
+    const found = findChapters(root);
+    expect(found.chapters.map((c) => c.slug)).toEqual(["fine"]);
+    expect(found.diagnostics.map((d) => d.message)).toEqual(['slug "media" is reserved by the site; rename "01-media.mdx"']);
+  });
+});

@@ -54,7 +54,7 @@ export async function startSite(options: SiteOptions): Promise<RunningSite> {
   const output: string[] = [];
   const url = `http://localhost:${port}`;
   await new Promise<void>((resolve, reject) => {
-    const timeout = setTimeout(() => reject(new Error(`site did not start:\n${output.join("\n")}`)), 240_000);
+    const timeout = setTimeout(() => reject(new Error(`site did not start:\n${output.join("\n")}`)), 600_000);
     const onLine = (chunk: Buffer) => {
       for (const line of chunk.toString("utf8").split("\n")) {
         if (!line) continue;
