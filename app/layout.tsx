@@ -7,6 +7,7 @@ import { MotionProvider } from "../components/motion/MotionProvider";
 import { ReaderSettings, readerPrefsScript } from "../components/chrome/ReaderSettings";
 import { SiteHeader } from "../components/site/SiteHeader";
 import { ClockBanner } from "../components/site/ClockBanner";
+import { DevReload } from "../components/site/DevReload";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { view } = await requestContext();
@@ -33,6 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to the story
         </a>
         <ClockBanner ctx={ctx} />
+        {ctx.runtime.mode === "preview" ? <DevReload /> : null}
         <SiteHeader title={story?.title ?? "Installment"} settings={<ReaderSettings />} />
         <MotionProvider>
           <main id="main" tabIndex={-1}>

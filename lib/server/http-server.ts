@@ -76,6 +76,7 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     const now = runtime.clock.now();
     const at = editor.asOf ?? now;
 
+    if (dev && pathname === "/__installment/events") return contentEvents(req, res);
     if (pathname.startsWith("/media/")) return serveMedia(req, res, pathname, siteView(runtime.snapshot(), at, audience));
     if (pathname.startsWith("/_next/") || dev) {
       res.setHeader("Content-Security-Policy", contentSecurityPolicy([], dev));
@@ -154,6 +155,16 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     send(req, media[1]!, { root: mediaDir, dotfiles: "deny", index: false, cacheControl: false })
       .on("error", () => plain(res, 404, "Not Found"))
       .pipe(res);
+  }
+
+  /** Preview only: a server-sent event with the content version after every reload. */
+  function contentEvents(req: IncomingMessage, res: ServerResponse) {
+    res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-store", Connection: "keep-alive" });
+    const send = () => res.write(`data: ${runtime.version()}\n\n`);
+    res.write("retry: 1000\n\n");
+    send();
+    const off = runtime.onReload(send);
+    req.on("close", off);
   }
 
   async function warm(at: number): Promise<number> {
