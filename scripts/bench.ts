@@ -7,6 +7,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchMedia } from "./bench-media";
+import { benchLighthouse } from "./bench-lighthouse";
 
 export interface BenchOptions {
   /** Content root (default `chapters`, or $CHAPTERS_DIR). */
@@ -17,6 +18,7 @@ export type Bench = (opts: BenchOptions) => Promise<boolean | null | void>;
 
 export const BENCHES: Record<string, Bench> = {
   media: async (opts) => (await benchMedia({ chapters: opts.chapters })).pass,
+  lighthouse: (opts) => benchLighthouse(opts),
 };
 
 export async function runBenches(argv: string[]): Promise<number> {

@@ -1,0 +1,186 @@
+// Runs the real site (`npm start`, i.e. scripts/start.ts) on a free loopback
+// port for a bench, the same way tests/helpers/server.ts does for the tests.
+import { spawn, type ChildProcess } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { ensureNextBuild } from "./next-build";
+import { freePort } from "./free-port";
+import { projectDir } from "./bench-paths";
+
+export { projectDir };
+
+export interface BenchSite {
+  url: string;
+  port: number;
+  /** Every line the server printed so far (stdout and stderr). */
+  output: string[];
+  /** Resolves with the first line (printed from now on, or already printed) that matches. */
+  waitForLine(match: (line: string) => boolean, timeoutMs: number): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export interface BenchSiteOptions {
+  chapters: string;
+  /** INSTALLMENT_CACHE_DIR; the shared bench cache by default, so media is transcoded once per machine. */
+  cacheDir?: string;
+  /** Script to run instead of scripts/start.ts (must end up in serve()). */
+  script?: string;
+  env?: Record<string, string>;
+  log?: (line: string) => void;
+}
+
+/** Media and compile cache shared by the benches that run the site (not the build bench, which times cold work). */
+export function sharedBenchCache(): string {
+  const dir = path.join(projectDir, ".cache", "installment-bench");
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Builds the Next app if the code changed (printing how long it took), then starts the site. */
+export async function startBenchSite(options: BenchSiteOptions): Promise<BenchSite> {
+  const log = options.log ?? ((s: string) => console.log(s));
+  const t0 = Date.now();
+  let built = false;
+  ensureNextBuild(projectDir, (s) => {
+    if (s.includes("building")) {
+      built = true;
+      log(s);
+    }
+  });
+  if (built) log(`[bench] next build took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    CHAPTERS_DIR: options.chapters,
+    INSTALLMENT_CACHE_DIR: options.cacheDir ?? sharedBenchCache(),
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...options.env,
+  };
+  if (!options.env?.RELEASE_CLOCK) delete env.RELEASE_CLOCK;
+  delete env.EDITOR_TOKEN;
+  delete (env as Record<string, string | undefined>).NODE_ENV;
+  const script = options.script ?? path.join(projectDir, "scripts", "start.ts");
+  const child: ChildProcess = spawn(process.execPath, [path.join(projectDir, "node_modules", "tsx", "dist", "cli.mjs"), script], {
+    cwd: projectDir,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const output: string[] = [];
+  const waiters = new Set<{ match: (l: string) => boolean; resolve: (l: string) => void }>();
+  const url = `http://localhost:${port}`;
+  let exited = false;
+  const started = new Promise<void>((resolve, reject) => {
+    const timeout = setTimeout(() => reject(new Error(`site did not start in 10 minutes:\n${output.join("\n")}`)), 600_000);
+    let partial = "";
+    const onData = (chunk: Buffer) => {
+      const text = partial + chunk.toString("utf8");
+      const lines = text.split("\n");
+      partial = lines.pop() ?? "";
+      for (const line of lines) {
+        if (!line) continue;
+        output.push(line);
+        for (const w of [...waiters]) {
+          if (w.match(line)) {
+            waiters.delete(w);
+            w.resolve(line);
+          }
+        }
+        if (line.includes(`at http://localhost:${port}`)) {
+          clearTimeout(timeout);
+          resolve();
+        }
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      exited = true;
+      clearTimeout(timeout);
+      reject(new Error(`site exited with ${code}:\n${output.slice(-40).join("\n")}`));
+    });
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (exited || child.exitCode !== null) return resolve();
+      const force = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, "SIGKILL");
+        } catch {
+          /* gone */
+        }
+      }, 5000);
+      child.once("exit", () => {
+        clearTimeout(force);
+        resolve();
+      });
+      try {
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {
+        clearTimeout(force);
+        resolve();
+      }
+    });
+  try {
+    await started;
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return {
+    url,
+    port,
+    output,
+    waitForLine(match, timeoutMs) {
+      const seen = output.find(match);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const w = {
+          match,
+          resolve: (l: string) => {
+            clearTimeout(t);
+            resolve(l);
+          },
+        };
+        const t = setTimeout(() => {
+          waiters.delete(w);
+          reject(new Error("timed out waiting for a server log line"));
+        }, timeoutMs);
+        waiters.add(w);
+      });
+    },
+    stop,
+  };
+}
+
+/** Generates the sample story's GIFs and stills if missing (they are not in git). */
+export async function ensureSampleStoryMedia(root: string, log: (s: string) => void = console.log): Promise<void> {
+  const script = path.join(projectDir, "scripts", "make-sample-media.ts");
+  if (!existsSync(script)) return;
+  const mod = (await import(pathToFileURL(script).href)) as {
+    ensureSampleMedia?: (root: string, opts?: { log?: (s: string) => void }) => Promise<{ generated: string[] }>;
+  };
+  const r = await mod.ensureSampleMedia?.(root, { log: (s) => log(`  ${s}`) });
+  if (r?.generated.length) log(`[bench] generated ${r.generated.length} sample media files`);
+}
+
+/** A temp copy of a content root (media included). */
+export function copyStory(root: string, prefix = "installment-bench-story-"): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  cpSync(root, dir, { recursive: true });
+  return dir;
+}
+
+/** Total size in bytes of the files under a folder. */
+export function folderBytes(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let total = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    total += e.isDirectory() ? folderBytes(p) : statSync(p).size;
+  }
+  return total;
+}
