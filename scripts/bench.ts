@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchMedia } from "./bench-media";
 import { benchLighthouse } from "./bench-lighthouse";
+import { benchJs } from "./bench-js";
 
 export interface BenchOptions {
   /** Content root (default `chapters`, or $CHAPTERS_DIR). */
@@ -19,6 +20,7 @@ export type Bench = (opts: BenchOptions) => Promise<boolean | null | void>;
 export const BENCHES: Record<string, Bench> = {
   media: async (opts) => (await benchMedia({ chapters: opts.chapters })).pass,
   lighthouse: (opts) => benchLighthouse(opts),
+  js: (opts) => benchJs(opts),
 };
 
 export async function runBenches(argv: string[]): Promise<number> {
