@@ -433,12 +433,16 @@ const swell: Scene = (g, p) => {
   );
 };
 
-/** Conway's life on a frost-coloured grid. */
+/**
+ * Conway's life on a frost-coloured grid: sparse, large cells and a settled
+ * start, because a field of noise flickering every frame is the one thing
+ * video codecs compress worse than GIF.
+ */
 const life: Scene = (g, p) => {
-  const cell = Math.max(1, Math.round(p.w / 160));
-  const skip = Math.round(p.t0 * p.fps);
+  const cell = Math.max(1, Math.round(p.w / 90));
+  const skip = Math.round(p.t0 * p.fps) + 60;
   const src = g.source(
-    `life=s=${Math.ceil(p.w / cell)}x${Math.ceil(p.h / cell)}:r=${p.fps}:seed=20260705:ratio=0.18:mold=6:life_color=#bff4ff:death_color=#04101c:mold_color=#1f6f8b`,
+    `life=s=${Math.ceil(p.w / cell)}x${Math.ceil(p.h / cell)}:r=${p.fps}:seed=20260705:ratio=0.14:mold=6:life_color=#bff4ff:death_color=#04101c:mold_color=#1f6f8b`,
   );
   return g.chain(
     `${src}trim=start_frame=${skip}:end_frame=${skip + g.frames},setpts=PTS-STARTPTS,scale=${cell * Math.ceil(p.w / cell)}:${cell * Math.ceil(p.h / cell)}:flags=neighbor,crop=${p.w}:${p.h}:0:0`,
@@ -606,7 +610,7 @@ export const SAMPLE_MEDIA: Record<string, MediaRecipe> = {
   "06-the-front/media/lightning.gif": gif(lightning, 640, 360, 12, 4, { colors: 64 }),
   "06-the-front/media/swell.gif": gif(swell, 640, 360, 12, 4, { colors: 48 }),
   "07-intermission/media/cover.jpg": jpg(life, 2),
-  "07-intermission/media/life.gif": gif(life, 480, 480, 10, 5, { colors: 8, dither: "none" }),
+  "07-intermission/media/life.gif": gif(life, 720, 720, 12, 6, { colors: 8, dither: "none" }),
   "07-intermission/media/film-poster.jpg": jpg(meadow, 0, 1280, 720),
   // Arc 3: Clearing
   "08-clearing/media/cover.jpg": jpg(terrain, 1),

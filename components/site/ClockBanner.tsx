@@ -8,8 +8,8 @@ export function ClockBanner({ ctx }: { ctx: RequestContext }) {
   if (ctx.audience === "preview") notes.push("Preview: unreleased and draft chapters are visible");
   if (notes.length === 0) return null;
   return (
-    <div className="clock-banner" role="note">
+    <aside className="clock-banner" aria-label="Site status">
       {notes.join(" · ")}
-    </div>
+    </aside>
   );
 }

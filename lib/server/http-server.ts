@@ -33,6 +33,8 @@ export interface Edge {
   close(): Promise<void>;
 }
 
+/** A path no route matches: Next answers it with the root not-found page. */
+const NOT_FOUND_PATH = "/_/not-found";
 const MEDIA_FILE = /^\/media\/([0-9a-f]{16}\.(?:mp4|webm|webp|avif|jpg|png|gif))$/;
 const RSC_VARY = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"];
 const DROP_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "cache-control", "etag", "x-powered-by", "content-security-policy"]);
@@ -85,10 +87,14 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
 
     const view = siteView(runtime.snapshot(), at, audience);
     const headers = backendHeaders(req, now, audience, editor.asOf);
-    const render = () => renderFromBackend(req.method ?? "GET", req.url ?? "/", headers);
+    // Every path that is not a page of this release state gets the one
+    // canonical 404, so an unreleased slug, a draft and a typo are identical.
+    const known = view !== null && isSitePath(pathname, view, editor.signedIn);
+    const url = known ? (req.url ?? "/") : NOT_FOUND_PATH;
+    const render = () => renderFromBackend(req.method ?? "GET", url, headers);
     let entry: CachedResponse;
     if (audience === "reader" && view) {
-      const key = cacheKey(view, req.url ?? "/", req);
+      const key = cacheKey(view, url, req);
       entry = await cache.getOrRender(key, render, (r) => r.status < 500);
     } else {
       entry = await render();
@@ -201,6 +207,15 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     },
   };
 }
+
+function isSitePath(pathname: string, view: SiteView, signedIn: boolean): boolean {
+  if (SITE_PATHS.has(pathname)) return true;
+  if (signedIn && pathname === "/editor") return true;
+  const m = /^\/([a-z0-9-]+)(\/cover\.png)?$/.exec(pathname);
+  return m !== null && view.chapters.some((c) => c.slug === m[1]);
+}
+
+const SITE_PATHS = new Set(["/", "/feed.xml", "/rss.xml", "/feed.json", "/sitemap.xml", "/robots.txt", "/calendar.ics", "/icon.svg"]);
 
 function respond(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, cacheControl: string): void {
   const etag = entry.headers["etag"];
