@@ -610,7 +610,7 @@ export const SAMPLE_MEDIA: Record<string, MediaRecipe> = {
   "06-the-front/media/lightning.gif": gif(lightning, 640, 360, 12, 4, { colors: 64 }),
   "06-the-front/media/swell.gif": gif(swell, 640, 360, 12, 4, { colors: 48 }),
   "07-intermission/media/cover.jpg": jpg(life, 2),
-  "07-intermission/media/life.gif": gif(life, 720, 720, 12, 6, { colors: 8, dither: "none" }),
+  "07-intermission/media/life.gif": gif(life, 720, 720, 12, 5, { colors: 8, dither: "none" }),
   "07-intermission/media/film-poster.jpg": jpg(meadow, 0, 1280, 720),
   // Arc 3: Clearing
   "08-clearing/media/cover.jpg": jpg(terrain, 1),
