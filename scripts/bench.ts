@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { benchMedia } from "./bench-media";
 import { benchLighthouse } from "./bench-lighthouse";
 import { benchJs } from "./bench-js";
+import { benchServe } from "./bench-serve";
 
 export interface BenchOptions {
   /** Content root (default `chapters`, or $CHAPTERS_DIR). */
@@ -21,6 +22,7 @@ export const BENCHES: Record<string, Bench> = {
   media: async (opts) => (await benchMedia({ chapters: opts.chapters })).pass,
   lighthouse: (opts) => benchLighthouse(opts),
   js: (opts) => benchJs(opts),
+  serve: (opts) => benchServe(opts),
 };
 
 export async function runBenches(argv: string[]): Promise<number> {
