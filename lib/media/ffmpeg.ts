@@ -61,7 +61,7 @@ export function runFfmpeg(args: string[], opts: { timeoutMs?: number } = {}): Pr
   const timeoutMs = opts.timeoutMs ?? 10 * 60_000;
   runs++;
   return new Promise((resolve) => {
-    const child = spawn(bin, ["-hide_banner", "-nostdin", ...args], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(/*turbopackIgnore: true*/ bin, ["-hide_banner", "-nostdin", ...args], { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     let timedOut = false;
     child.stderr.setEncoding("utf8");
@@ -107,7 +107,7 @@ function runFfmpegStdout(args: string[], timeoutMs = 30_000): Promise<string> {
   if (!bin) return Promise.reject(new FfmpegMissingError());
   runs++;
   return new Promise((resolve) => {
-    const child = spawn(bin, ["-hide_banner", "-nostdin", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(/*turbopackIgnore: true*/ bin, ["-hide_banner", "-nostdin", ...args], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout.setEncoding("utf8");
     child.stdout.on("data", (c: string) => (out += c));

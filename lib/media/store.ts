@@ -12,7 +12,7 @@ export function resolveStoreDir(storeDir?: string): string {
   if (storeDir) return path.resolve(storeDir);
   const env = process.env.INSTALLMENT_CACHE_DIR;
   if (env) return path.resolve(env, "media");
-  return path.join(process.cwd(), ".cache/installment/media");
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), ".cache/installment/media");
 }
 
 export interface Store {
