@@ -10,6 +10,7 @@ import { benchMedia } from "./bench-media";
 import { benchLighthouse } from "./bench-lighthouse";
 import { benchJs } from "./bench-js";
 import { benchServe } from "./bench-serve";
+import { benchBurst } from "./bench-burst";
 
 export interface BenchOptions {
   /** Content root (default `chapters`, or $CHAPTERS_DIR). */
@@ -23,6 +24,7 @@ export const BENCHES: Record<string, Bench> = {
   lighthouse: (opts) => benchLighthouse(opts),
   js: (opts) => benchJs(opts),
   serve: (opts) => benchServe(opts),
+  burst: (opts) => benchBurst(opts),
 };
 
 export async function runBenches(argv: string[]): Promise<number> {
