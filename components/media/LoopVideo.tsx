@@ -48,6 +48,11 @@ export function LoopVideo(p: LoopVideoProps) {
 
   // Reduced motion switched on: forget an earlier "play" so nothing moves
   // until the reader asks again.
+  // Set as a property: the attribute is not valid HTML, and a looping GIF
+  // stand-in has no business in a picture-in-picture window.
+  useEffect(() => {
+    if (video.current) video.current.disablePictureInPicture = true;
+  }, []);
   useEffect(() => {
     if (reduced) setChoice(null);
   }, [reduced]);
@@ -134,7 +139,6 @@ export function LoopVideo(p: LoopVideoProps) {
           muted
           loop
           playsInline
-          disablePictureInPicture
           preload={load ? "auto" : "none"}
           aria-hidden="true"
         >
