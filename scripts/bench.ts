@@ -11,6 +11,7 @@ import { benchLighthouse } from "./bench-lighthouse";
 import { benchJs } from "./bench-js";
 import { benchServe } from "./bench-serve";
 import { benchBurst } from "./bench-burst";
+import { benchBuild } from "./bench-build";
 
 export interface BenchOptions {
   /** Content root (default `chapters`, or $CHAPTERS_DIR). */
@@ -25,6 +26,7 @@ export const BENCHES: Record<string, Bench> = {
   js: (opts) => benchJs(opts),
   serve: (opts) => benchServe(opts),
   burst: (opts) => benchBurst(opts),
+  build: (opts) => benchBuild(opts),
 };
 
 export async function runBenches(argv: string[]): Promise<number> {
