@@ -37,16 +37,16 @@ describe("npm run check", { timeout: 240_000 }, () => {
       'chapters/01-speakers/index.mdx:7:1  unknown speaker "BOB"; the cast is nine (Nine), blue (Blue)',
       "chapters/01-speakers/index.mdx:11:1  unknown component <Gallery>; available: Dialogue, Line, Gif, Still, YouTube, Scrolly, Step, Pause",
       // missing media, missing alt, a path leaving the root, a bad YouTube id
-      'chapters/02-media/index.mdx:5:1  media file not found: "./media/missing.gif"',
-      'chapters/02-media/index.mdx:7:1  <Gif> needs alt="…" describing the image for readers who cannot see it (alt="" only for decoration)',
-      'chapters/02-media/index.mdx:9:1  media path leaves the content root: "../../outside.png"',
-      'chapters/02-media/index.mdx:11:1  invalid YouTube id "not-an-id": an id is 11 letters, digits, - or _ (the part after v= in the link)',
+      'chapters/02-pictures/index.mdx:5:1  media file not found: "./media/missing.gif"',
+      'chapters/02-pictures/index.mdx:7:1  <Gif> needs alt="…" describing the image for readers who cannot see it (alt="" only for decoration)',
+      'chapters/02-pictures/index.mdx:9:1  media path leaves the content root: "../../outside.png"',
+      'chapters/02-pictures/index.mdx:11:1  invalid YouTube id "not-an-id": an id is 11 letters, digits, - or _ (the part after v= in the link)',
       // a frontmatter key that does not exist
       'chapters/03-frontmatter.mdx:3:1  frontmatter: unknown key "releaseAt"; allowed: title, summary, cover',
       // broken links between chapters (the valid /speakers and the external link pass)
       'chapters/04-links.mdx:5:87  broken link "/nowhere": no chapter has the slug "nowhere"',
       'chapters/04-links.mdx:7:15  broken link "./01-speekers": no chapter has the slug "speekers"; did you mean /speakers?',
-      'chapters/04-links.mdx:7:43  broken link "/02-media": no chapter has the slug "02-media"; the chapter\'s URL is /media',
+      'chapters/04-links.mdx:7:43  broken link "/02-pictures": no chapter has the slug "02-pictures"; the chapter\'s URL is /pictures',
       // schedule: a wall time in the DST gap, out of order, unknown chapter, listed twice
       'chapters/schedule.yaml:3:9  releases[0].at: "2027-03-14T02:30" does not exist in America/New_York: clocks spring forward over it on 2027-03-14; pick another time, or write an offset (e.g. 2027-03-14T02:30-05:00 is 03:30 EDT)',
       "chapters/schedule.yaml:6:16  chapter 3 releases at 2027-03-20 09:00 EDT, before chapter 2 (2027-03-21 09:00 EDT, line 8): chapters must come out in order",
