@@ -1,4 +1,5 @@
 import { createServer, request, Agent, type IncomingMessage, type Server } from "node:http";
+import { connect } from "node:net";
 import type { Duplex } from "node:stream";
 import next from "next";
 
@@ -21,14 +22,36 @@ export async function startNextBackend(options: { dev: boolean; projectDir: stri
   const server: Server = createServer((req, res) => {
     void handle(req, res);
   });
+  server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   return {
     port,
-    upgrade: (req, socket, head) => void upgrade(req, socket, head),
+    upgrade: (req, socket, head) => tunnel(port, req, socket, head),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Passes a WebSocket upgrade (the dev server's hot-reload channel) through to
+ * the backend byte for byte: handing the socket to Next's upgrade handler
+ * from another server leaves its client waiting forever.
+ */
+function tunnel(port: number, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  const upstream = connect(port, "127.0.0.1", () => {
+    const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
+    for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+    upstream.write(lines.join("\r\n") + "\r\n\r\n");
+    if (head.length) upstream.write(head);
+    upstream.pipe(socket).pipe(upstream);
+  });
+  const close = () => {
+    upstream.destroy();
+    socket.destroy();
+  };
+  upstream.on("error", close);
+  socket.on("error", close);
 }
 
 export interface BackendResponse {
