@@ -151,7 +151,7 @@ export function ScrollyRoot(p: { panels: ReactNode[]; children: ReactNode }) {
       <div className="scrolly" data-scrolly-root="" ref={rootRef}>
         <div className="scrolly__sticky">
           {p.panels.map((panel, i) => (
-            <ScrollyPanel key={i} index={i} active={i === active} near={Math.abs(i - active) <= 1}>
+            <ScrollyPanel key={i} index={i} active={i === active} near={i === active}>
               {panel}
             </ScrollyPanel>
           ))}

@@ -49,6 +49,7 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
   const { runtime, dev } = options;
   const backend: NextBackend = await startNextBackend({ dev, projectDir: options.projectDir });
   const cache = new PageCache();
+  const assets = new PageCache(2000);
   const mediaDir = path.join(cacheRoot(), "media", "files");
   const secret = edgeSecret();
 
@@ -80,6 +81,12 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
 
     if (dev && pathname === "/__installment/events") return contentEvents(req, res);
     if (pathname.startsWith("/media/")) return serveMedia(req, res, pathname, siteView(runtime.snapshot(), at, audience));
+    if (!dev && pathname.startsWith("/_next/static/")) {
+      // Build assets never change under their names: kept in memory and gzipped once.
+      const url = req.url ?? "/";
+      const entry = await assets.getOrRender(url, () => renderFromBackend("GET", url, { host: "localhost", "accept-encoding": "identity" }), (r) => r.status === 200);
+      return respond(req, res, entry, entry.status === 200 ? "public, max-age=31536000, immutable" : "no-store");
+    }
     if (pathname.startsWith("/_next/") || dev) {
       res.setHeader("Content-Security-Policy", contentSecurityPolicy([], dev));
       return pipe(req, res, now, at, audience, editor.asOf);

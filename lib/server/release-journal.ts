@@ -10,6 +10,8 @@ import path from "node:path";
 export interface ReleaseJournal {
   lastAnnounced(): number;
   record(at: number): void;
+  /** The clock was set back: releases after `at` will be announced again. */
+  rewind(at: number): void;
 }
 
 export function openReleaseJournal(cacheDir: string, root: string): ReleaseJournal {
@@ -24,15 +26,23 @@ export function openReleaseJournal(cacheDir: string, root: string): ReleaseJourn
       last = -Infinity;
     }
   }
+  const save = () => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ root: path.resolve(root), lastAnnounced: last }));
+    renameSync(tmp, file);
+  };
   return {
     lastAnnounced: () => last,
     record(at) {
       if (at <= last) return;
       last = at;
-      mkdirSync(path.dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ root: path.resolve(root), lastAnnounced: at }));
-      renameSync(tmp, file);
+      save();
+    },
+    rewind(at) {
+      if (at >= last) return;
+      last = at;
+      save();
     },
   };
 }
@@ -40,5 +50,9 @@ export function openReleaseJournal(cacheDir: string, root: string): ReleaseJourn
 /** In memory only, for tests and exports. */
 export function memoryJournal(): ReleaseJournal {
   let last = -Infinity;
-  return { lastAnnounced: () => last, record: (at) => void (last = Math.max(last, at)) };
+  return {
+    lastAnnounced: () => last,
+    record: (at) => void (last = Math.max(last, at)),
+    rewind: (at) => void (last = Math.min(last, at)),
+  };
 }

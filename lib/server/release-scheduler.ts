@@ -37,6 +37,7 @@ export function startReleaseScheduler(runtime: Runtime, options: SchedulerOption
     if (timer) clearTimeout(timer);
     if (warmTimer) clearTimeout(warmTimer);
     if (!schedule) return;
+    if (journal.lastAnnounced() > now) journal.rewind(now);
     for (const r of schedule.releases) {
       if (r.at > now || r.at <= journal.lastAnnounced()) continue;
       for (const chapter of r.chapters) {

@@ -39,10 +39,12 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
 
   const port = env.PORT ?? 3000;
   const edge = await startServer({ runtime, dev, port, projectDir });
-  // The preview server keeps no journal: only the real site announces releases.
+  // Only a live timeline keeps a journal across restarts: a preview or a
+  // replay (npm run demo) announces its releases afresh each time.
+  const persistent = !dev && runtime.clock.kind !== "replay";
   startReleaseScheduler(runtime, {
     warm: dev ? undefined : (at) => edge.warm(at),
-    journal: dev ? undefined : openReleaseJournal(cacheRoot(env), root),
+    journal: persistent ? openReleaseJournal(cacheRoot(env), root) : undefined,
   });
   console.log(`[installment] ${dev ? "preview" : "site"} at http://localhost:${port}`);
 }
