@@ -3,7 +3,6 @@ import type { ReactNode } from "react";
 import "./globals.css";
 import "../components/styles/islands.css";
 import { requestContext } from "../lib/server/request-context";
-import { MotionProvider } from "../components/motion/MotionProvider";
 import { ReaderSettings, readerPrefsScript } from "../components/chrome/ReaderSettings";
 import { SiteHeader } from "../components/site/SiteHeader";
 import { ClockBanner } from "../components/site/ClockBanner";
@@ -36,11 +35,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <ClockBanner ctx={ctx} />
         {ctx.runtime.mode === "preview" ? <DevReload /> : null}
         <SiteHeader title={story?.title ?? "Installment"} settings={<ReaderSettings />} />
-        <MotionProvider>
-          <main id="main" tabIndex={-1}>
-            {children}
-          </main>
-        </MotionProvider>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
       </body>
     </html>
   );
