@@ -2,6 +2,7 @@
 // chapter as served by `npm start`, beside a naive rendering of the same
 // chapter (scripts/lib/naive-chapter.ts), median of N runs each, Lighthouse's
 // default mobile settings (Moto G Power viewport, simulated slow 4G + 4× CPU).
+import { HEADLESS_FLAGS } from "./lib/chromium-flags";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -21,14 +22,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
  * and no request leaves the machine.
  */
 export const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
+  ...HEADLESS_FLAGS,
   "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ];
 

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { clientNow, type ClientClock } from "../../lib/site/client-clock";
+import { formatCountdown } from "../../lib/schedule/countdown";
 
 /**
  * A release instant in the reader's own time zone, with a live countdown on
@@ -23,19 +24,8 @@ export function ReleaseTime({ at, clock }: { at: number; clock: ClientClock }) {
   return (
     <>
       <time dateTime={iso}>{label}</time>
-      {now !== null && at > now ? <span className="countdown"> (in {countdown(at - now)})</span> : null}
+      {now !== null && at > now ? <span className="countdown"> ({formatCountdown(at, now)})</span> : null}
       {now !== null && at <= now ? <span className="countdown"> (out now: reload)</span> : null}
     </>
   );
-}
-
-function countdown(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  const d = Math.floor(s / 86400);
-  const h = Math.floor((s % 86400) / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
-  if (d > 0) return `${d}d ${h}h ${String(m).padStart(2, "0")}m`;
-  if (h > 0) return `${h}h ${String(m).padStart(2, "0")}m`;
-  return `${m}m ${String(sec).padStart(2, "0")}s`;
 }

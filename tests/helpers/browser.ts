@@ -1,6 +1,7 @@
+import { CHROMIUM_PATH, HEADLESS_FLAGS } from "../../scripts/lib/chromium-flags";
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from "playwright-core";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM = CHROMIUM_PATH;
 
 /**
  * Debian's Chromium, with the flags this sandbox needs. Playwright gives every
@@ -10,16 +11,8 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--autoplay-policy=no-user-gesture-required",
-    ],
+    // Playwright adds its own headless switch.
+    args: [...HEADLESS_FLAGS.filter((f) => !f.startsWith("--headless")), "--autoplay-policy=no-user-gesture-required"],
   });
 }
 

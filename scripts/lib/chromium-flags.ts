@@ -1,0 +1,16 @@
+/**
+ * What Debian's Chromium needs to run headless in this sandbox: without the
+ * background-networking flags it tries to reach Google's hosts at every start.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export const HEADLESS_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
