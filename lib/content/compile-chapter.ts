@@ -1,7 +1,5 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { bundleMDX } from "mdx-bundler";
-import type { Node } from "unist";
 import type { ChapterResult, ChapterSource, Diagnostic, MediaRef, Story } from "./types";
 import { parseFrontmatter } from "./frontmatter";
 import { resolveMediaPath, STILL_EXTENSIONS } from "./resolve-media-path";
@@ -154,9 +152,3 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
 function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return [...list].sort((a, b) => a.line - b.line || a.column - b.column);
 }
-
-export function relativeTo(base: string, file: string): string {
-  return path.relative(base, file).split(path.sep).join("/");
-}
-
-export type { Node };

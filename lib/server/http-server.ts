@@ -89,7 +89,7 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     }
     if (pathname.startsWith("/_next/") || dev) {
       res.setHeader("Content-Security-Policy", contentSecurityPolicy([], dev));
-      return pipe(req, res, now, at, audience, editor.asOf);
+      return pipe(req, res, now, audience, editor.asOf);
     }
 
     const view = siteView(runtime.snapshot(), at, audience);
@@ -143,8 +143,7 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     return { status: r.status, headers: out, body: r.body, gzip };
   }
 
-  function pipe(req: IncomingMessage, res: ServerResponse, now: number, at: number, audience: Audience, asOf: number | null) {
-    void at;
+  function pipe(req: IncomingMessage, res: ServerResponse, now: number, audience: Audience, asOf: number | null) {
     Object.assign(req.headers, backendHeaders(req, now, audience, asOf), { host: req.headers.host ?? "localhost" });
     delete req.headers["accept-encoding"];
     pipeFromBackend(

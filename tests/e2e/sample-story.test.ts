@@ -1,5 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSite, projectDir, type RunningSite } from "../helpers/server";
@@ -108,5 +106,3 @@ async function findChapterWithVideo(): Promise<string> {
   throw new Error("no chapter of the sample story has a YouTube embed");
 }
 
-void mkdtempSync;
-void tmpdir;

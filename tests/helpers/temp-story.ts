@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync, cpSync } from "node:fs";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -44,10 +44,4 @@ export async function tinyPng(width = 8, height = 6): Promise<Buffer> {
 /** A small valid GIF; content tests only need the file to exist and be an image. */
 export async function tinyGif(width = 8, height = 6): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: "#aa3300" } }).gif().toBuffer();
-}
-
-export function copyDir(from: string): string {
-  const to = mkdtempSync(path.join(tmpdir(), "installment-copy-"));
-  cpSync(from, to, { recursive: true });
-  return to;
 }
