@@ -5,13 +5,13 @@
 // Runs the named benches, or all of them when none is named. A bench returns
 // false when it misses its goal; the process then exits with status 1.
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { benchMedia } from "./bench-media";
 import { benchLighthouse } from "./bench-lighthouse";
 import { benchJs } from "./bench-js";
 import { benchServe } from "./bench-serve";
 import { benchBurst } from "./bench-burst";
 import { benchBuild } from "./bench-build";
+import { isMain } from "./lib/is-main";
 
 export interface BenchOptions {
   /** Content root (default `chapters`, or $CHAPTERS_DIR). */
@@ -56,12 +56,4 @@ export async function runBenches(argv: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-const isMain = (() => {
-  const arg = process.argv[1];
-  if (!arg) return false;
-  const self = fileURLToPath(import.meta.url);
-  const given = path.resolve(arg);
-  return given === self || given === self.replace(/\.ts$/, "");
-})();
-
-if (isMain) process.exitCode = await runBenches(process.argv.slice(2));
+if (isMain(import.meta.url)) process.exitCode = await runBenches(process.argv.slice(2));

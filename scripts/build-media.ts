@@ -6,10 +6,10 @@
 // media refs; the CLI instead takes every GIF and still under the content root.
 import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Diagnostic, MediaRef } from "../lib/content/types";
 import { processMedia, progressBarByDefault, type ProcessMediaOptions, type ProcessMediaResult } from "../lib/media/process";
 import { formatSummary } from "../lib/media/summary";
+import { isMain } from "./lib/is-main";
 
 export interface BuildMediaOptions extends ProcessMediaOptions {
   /** Also write the manifest as JSON to this file (outside the content root). */
@@ -54,15 +54,7 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}  ${d.severity}: ${d.message}`;
 }
 
-const isMain = (() => {
-  const arg = process.argv[1];
-  if (!arg) return false;
-  const self = fileURLToPath(import.meta.url);
-  const given = path.resolve(arg);
-  return given === self || given === self.replace(/\.ts$/, "");
-})();
-
-if (isMain) {
+if (isMain(import.meta.url)) {
   const argv = process.argv.slice(2);
   const flag = (name: string) => {
     const i = argv.indexOf(name);

@@ -23,6 +23,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { isMain } from "./lib/is-main";
 
 // ---------------------------------------------------------------------------
 // Recipes
@@ -749,15 +750,7 @@ function weight(r: MediaRecipe): number {
 // ---------------------------------------------------------------------------
 // CLI
 
-const isMain = (() => {
-  const arg = process.argv[1];
-  if (!arg) return false;
-  const self = fileURLToPath(import.meta.url);
-  const given = path.resolve(arg);
-  return given === self || given === self.replace(/\.ts$/, "");
-})();
-
-if (isMain) {
+if (isMain(import.meta.url)) {
   const argv = process.argv.slice(2);
   let root = process.env.CHAPTERS_DIR || fileURLToPath(new URL("../chapters", import.meta.url));
   let force = false;

@@ -22,8 +22,6 @@ export function MediaView({ ctx, src, alt, priority = false, sizes = "100vw" }: 
       </div>
     );
   }
-  const loading = priority ? "eager" : "lazy";
-  const fetchPriority = priority ? "high" : "auto";
   if (asset.kind === "video") {
     return (
       <LoopVideo
@@ -37,20 +35,17 @@ export function MediaView({ ctx, src, alt, priority = false, sizes = "100vw" }: 
       />
     );
   }
-  if (asset.kind === "gif") {
-    return (
-      <img
-        className="media-img"
-        src={ctx.mediaUrl(asset.file)}
-        width={asset.width}
-        height={asset.height}
-        alt={alt}
-        loading={loading}
-        fetchPriority={fetchPriority}
-        decoding="async"
-      />
-    );
-  }
+  // Intrinsic size on every picture: the browser reserves its box before it loads.
+  const img = {
+    className: "media-img",
+    width: asset.width,
+    height: asset.height,
+    alt,
+    loading: priority ? "eager" : "lazy",
+    fetchPriority: priority ? "high" : "auto",
+    decoding: "async",
+  } as const;
+  if (asset.kind === "gif") return <img {...img} src={ctx.mediaUrl(asset.file)} />;
   const byFormat = (format: string) =>
     asset.renditions
       .filter((r) => r.format === format)
@@ -62,16 +57,7 @@ export function MediaView({ ctx, src, alt, priority = false, sizes = "100vw" }: 
     <picture>
       {avif ? <source type="image/avif" srcSet={avif} sizes={sizes} /> : null}
       {webp ? <source type="image/webp" srcSet={webp} sizes={sizes} /> : null}
-      <img
-        className="media-img"
-        src={ctx.mediaUrl(asset.fallback)}
-        width={asset.width}
-        height={asset.height}
-        alt={alt}
-        loading={loading}
-        fetchPriority={fetchPriority}
-        decoding="async"
-      />
+      <img {...img} src={ctx.mediaUrl(asset.fallback)} />
     </picture>
   );
 }
