@@ -15,7 +15,7 @@ import { findChapters } from "../lib/content/find-chapters";
 import { loadContent, mediaRefsOf } from "../lib/content/load-content";
 import { processMedia } from "../lib/media/process";
 import { generatedChapterDir, generatedChapterMdx, writeGeneratedStory } from "./lib/bench-generate-story";
-import { copyStory, ensureSampleStoryMedia, projectDir } from "./lib/bench-site";
+import { copyStory, ensureSampleStoryMedia, projectDir } from "./lib/site-process";
 import { fmtMs, growthExponent, markdownTable, passFail } from "./lib/bench-stats";
 
 interface BuildTimes {

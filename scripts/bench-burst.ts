@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseDocument } from "yaml";
 import type { BenchOptions } from "./bench";
 import { findChapters } from "../lib/content/find-chapters";
-import { copyStory, ensureSampleStoryMedia, projectDir, startBenchSite } from "./lib/bench-site";
+import { copyStory, ensureSampleStoryMedia, projectDir, startSiteProcess } from "./lib/site-process";
 import { fmtCounts, markdownTable, passFail, percentile } from "./lib/bench-stats";
 
 export interface Shot {
@@ -66,7 +66,7 @@ export async function benchBurst(opts: BenchOptions & { log?: (s: string) => voi
   // site is up (the running server picks the edit up, as with an editor's),
   // so a slow first start (media transcode) cannot eat the lead.
   writeFileSync(scheduleFile, rescheduleChapter(original, last, new Date(Date.now() + 86_400_000).toISOString().replace(/\.\d+Z$/, "Z")));
-  const site = await startBenchSite({ chapters: root, script: path.join(projectDir, "scripts", "lib", "bench-counting-start.ts"), log });
+  const site = await startSiteProcess({ chapters: root, script: path.join(projectDir, "scripts", "lib", "bench-counting-start.ts"), log });
   try {
     const base = `http://127.0.0.1:${site.port}`;
     const chapterUrl = `${base}/${chapter.slug}`;

@@ -19,7 +19,7 @@ import { chromium } from "playwright-core";
 import type { BenchOptions } from "./bench";
 import { CHROME_FLAGS, CHROMIUM } from "./bench-lighthouse";
 import { heaviestChapter } from "./lib/bench-chapters";
-import { ensureSampleStoryMedia, projectDir, startBenchSite } from "./lib/bench-site";
+import { ensureSampleStoryMedia, projectDir, startSiteProcess } from "./lib/site-process";
 import { fmtBytes, markdownTable, passFail } from "./lib/bench-stats";
 
 export const GOAL_OURS_GZ = 30 * 1024;
@@ -113,7 +113,7 @@ export async function benchJs(opts: BenchOptions & { log?: (s: string) => void }
   const log = opts.log ?? ((s: string) => console.log(s));
   await ensureSampleStoryMedia(opts.chapters, log);
   const heavy = heaviestChapter(opts.chapters);
-  const site = await startBenchSite({ chapters: opts.chapters, log });
+  const site = await startSiteProcess({ chapters: opts.chapters, log });
   try {
     const manifest = JSON.parse(readFileSync(path.join(projectDir, ".next", "build-manifest.json"), "utf8")) as { rootMainFiles?: string[]; polyfillFiles?: string[] };
     const framework = frameworkChunks(manifest);

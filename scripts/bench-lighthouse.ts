@@ -11,7 +11,7 @@ import lighthouse from "lighthouse";
 import type { BenchOptions } from "./bench";
 import { heaviestChapter } from "./lib/bench-chapters";
 import { startNaiveServer } from "./lib/bench-naive-server";
-import { ensureSampleStoryMedia, startBenchSite } from "./lib/bench-site";
+import { ensureSampleStoryMedia, startSiteProcess } from "./lib/site-process";
 import { fmtBytes, fmtMs, fmtRatio, markdownTable, median, passFail } from "./lib/bench-stats";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -77,7 +77,7 @@ export async function benchLighthouse(opts: BenchOptions & { runs?: number; log?
   log(`chapter: ${heavy.source.number} "${heavy.source.slug}" (${heavy.gifs.length} GIFs, ${fmtBytes(heavy.gifBytes)} of GIF, the most of any chapter)`);
   log(`network: Chromium resolves only 127.0.0.1/localhost (--host-resolver-rules); the naive page's YouTube iframe, if any, fails at once, nothing leaves the machine`);
 
-  const site = await startBenchSite({ chapters: opts.chapters, log });
+  const site = await startSiteProcess({ chapters: opts.chapters, log });
   const naive = await startNaiveServer(heavy.source, opts.chapters);
   const userDataDir = mkdtempSync(path.join(tmpdir(), "installment-bench-chrome-"));
   let chrome: chromeLauncher.LaunchedChrome | null = null;

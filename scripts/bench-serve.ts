@@ -7,7 +7,7 @@ import path from "node:path";
 import type { BenchOptions } from "./bench";
 import { heaviestChapter } from "./lib/bench-chapters";
 import { rawGet, runAutocannon, startBareServer, type AutocannonResult } from "./lib/bench-load";
-import { ensureSampleStoryMedia, startBenchSite } from "./lib/bench-site";
+import { ensureSampleStoryMedia, startSiteProcess } from "./lib/site-process";
 import { fmtBytes, fmtRatio, markdownTable } from "./lib/bench-stats";
 
 export async function benchServe(opts: BenchOptions & { seconds?: number; connections?: number; log?: (s: string) => void }): Promise<null> {
@@ -16,7 +16,7 @@ export async function benchServe(opts: BenchOptions & { seconds?: number; connec
   const connections = opts.connections ?? 50;
   await ensureSampleStoryMedia(opts.chapters, log);
   const heavy = heaviestChapter(opts.chapters);
-  const site = await startBenchSite({ chapters: opts.chapters, log });
+  const site = await startSiteProcess({ chapters: opts.chapters, log });
   const tmp = mkdtempSync(path.join(tmpdir(), "installment-bench-serve-"));
   let bare: Awaited<ReturnType<typeof startBareServer>> | null = null;
   try {

@@ -1,5 +1,6 @@
-// Runs the real site (`npm start`, i.e. scripts/start.ts) on a free loopback
-// port for a bench, the same way tests/helpers/server.ts does for the tests.
+// Runs the real site (`npm start`, i.e. scripts/start.ts, or another entry
+// such as scripts/dev.ts) as a child process on a free loopback port, for the
+// benches and the tests alike.
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +12,7 @@ import { projectDir } from "./bench-paths";
 
 export { projectDir };
 
-export interface BenchSite {
+export interface SiteProcess {
   url: string;
   port: number;
   /** Every line the server printed so far (stdout and stderr). */
@@ -21,7 +22,7 @@ export interface BenchSite {
   stop(): Promise<void>;
 }
 
-export interface BenchSiteOptions {
+export interface SiteProcessOptions {
   chapters: string;
   /** INSTALLMENT_CACHE_DIR; the shared bench cache by default, so media is transcoded once per machine. */
   cacheDir?: string;
@@ -39,7 +40,7 @@ export function sharedBenchCache(): string {
 }
 
 /** Builds the Next app if the code changed (printing how long it took), then starts the site. */
-export async function startBenchSite(options: BenchSiteOptions): Promise<BenchSite> {
+export async function startSiteProcess(options: SiteProcessOptions): Promise<SiteProcess> {
   const log = options.log ?? ((s: string) => console.log(s));
   const t0 = Date.now();
   let built = false;
@@ -59,8 +60,9 @@ export async function startBenchSite(options: BenchSiteOptions): Promise<BenchSi
     NEXT_TELEMETRY_DISABLED: "1",
     ...options.env,
   };
+  // Only what the caller asks for: nothing leaks in from the shell.
   if (!options.env?.RELEASE_CLOCK) delete env.RELEASE_CLOCK;
-  delete env.EDITOR_TOKEN;
+  if (!options.env?.EDITOR_TOKEN) delete env.EDITOR_TOKEN;
   delete (env as Record<string, string | undefined>).NODE_ENV;
   const script = options.script ?? path.join(projectDir, "scripts", "start.ts");
   const child: ChildProcess = spawn(process.execPath, [path.join(projectDir, "node_modules", "tsx", "dist", "cli.mjs"), script], {
