@@ -7,6 +7,7 @@ import { staticSecurityHeaders } from "./security-headers";
 import { contentSecurityPolicy, inlineScriptHashes } from "./csp-hashes";
 import { guardRequest } from "./request-guard";
 import { servableMedia } from "./media-access";
+import { IMMUTABLE_CACHE_CONTROL, isMediaFileName } from "../media/serve-path";
 import { EDGE_HEADERS } from "./edge-headers";
 import { edgeSecret } from "./edge-secret";
 import { PageCache, type CachedResponse } from "./page-cache";
@@ -35,7 +36,6 @@ export interface Edge {
 
 /** A path no route matches: Next answers it with the root not-found page. */
 const NOT_FOUND_PATH = "/_/not-found";
-const MEDIA_FILE = /^\/media\/([0-9a-f]{16}\.(?:mp4|webm|webp|avif|jpg|png|gif))$/;
 const RSC_VARY = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"];
 const DROP_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "cache-control", "etag", "x-powered-by", "content-security-policy"]);
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|atom\+xml|rss\+xml|feed\+json)|image\/svg)/;
@@ -85,7 +85,7 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
       // Build assets never change under their names: kept in memory and gzipped once.
       const url = req.url ?? "/";
       const entry = await assets.getOrRender(url, () => renderFromBackend("GET", url, { host: "localhost", "accept-encoding": "identity" }), (r) => r.status === 200);
-      return respond(req, res, entry, entry.status === 200 ? "public, max-age=31536000, immutable" : "no-store");
+      return respond(req, res, entry, entry.status === 200 ? IMMUTABLE_CACHE_CONTROL : "no-store");
     }
     if (pathname.startsWith("/_next/") || dev) {
       res.setHeader("Content-Security-Policy", contentSecurityPolicy([], dev));
@@ -160,11 +160,11 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
   }
 
   function serveMedia(req: IncomingMessage, res: ServerResponse, pathname: string, view: SiteView | null) {
-    const media = MEDIA_FILE.exec(pathname);
-    if (!media || !view || !servableMedia(view, runtime.media()).has(media[1]!)) return plain(res, 404, "Not Found");
-    res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    const name = pathname.slice("/media/".length);
+    if (!isMediaFileName(name) || !view || !servable(view).has(name)) return plain(res, 404, "Not Found");
+    res.setHeader("Cache-Control", IMMUTABLE_CACHE_CONTROL);
     res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-    send(req, media[1]!, { root: mediaDir, dotfiles: "deny", index: false, cacheControl: false })
+    send(req, name, { root: mediaDir, dotfiles: "deny", index: false, cacheControl: false })
       .on("error", () => plain(res, 404, "Not Found"))
       .pipe(res);
   }
@@ -177,6 +177,19 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     send();
     const off = runtime.onReload(send);
     req.on("close", off);
+  }
+
+  // A page names a dozen media files: the set of servable ones is worked out
+  // once per content version and release state, not once per file.
+  let servableKey = "";
+  let servableSet = new Set<string>();
+  function servable(view: SiteView): Set<string> {
+    const key = `${runtime.version()}|${view.stateKey}`;
+    if (key !== servableKey) {
+      servableSet = servableMedia(view, runtime.media());
+      servableKey = key;
+    }
+    return servableSet;
   }
 
   async function warm(at: number): Promise<number> {
