@@ -3,7 +3,7 @@ import type { Temporal } from "temporal-polyfill";
 import type { PlannedRelease } from "./plan";
 import { shiftInstant } from "./shift";
 import { resolveAt, toScheduleAt } from "./wall-time";
-import { parseYamlSource, type YamlSource } from "./yaml-source";
+import { parseYamlSource, type YamlSource } from "../yaml/yaml-source";
 
 // Applies a plan or a shift to schedule.yaml text. The yaml Document API finds
 // the nodes; the change is spliced into the original text, so comments, blank

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document, type Node, type Pair } from "yaml";
 
-// A parsed YAML file that remembers where every node came from, so schedule
+// A parsed YAML file that remembers where every node came from, so config
 // errors can name file:line:column and quote the text the author wrote.
 
 export interface YamlSource {
