@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { cache } from "react";
 import { getRuntime, type Runtime } from "./runtime";
 import { EDGE_HEADERS } from "./edge-headers";
 import { edgeSecret } from "./edge-secret";
@@ -18,9 +19,10 @@ const asNumber = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : null)
 /**
  * What the edge decided for this request: the instant and the audience.
  * Without the edge's secret (a request that bypassed it) the page renders for
- * a reader at the clock's time.
+ * a reader at the clock's time. Worked out once per request, however many
+ * layouts, pages and metadata functions ask.
  */
-export async function requestContext(): Promise<RequestContext> {
+export const requestContext = cache(async (): Promise<RequestContext> => {
   const h = await headers();
   const runtime = getRuntime();
   await runtime.ready;
@@ -30,4 +32,4 @@ export async function requestContext(): Promise<RequestContext> {
   const now = asOf ?? edgeNow ?? runtime.clock.now();
   const audience: Audience = runtime.mode === "preview" || (trusted && h.get(EDGE_HEADERS.audience) === "preview") ? "preview" : "reader";
   return { runtime, now, audience, asOf, view: siteView(runtime.snapshot(), now, audience) };
-}
+});
