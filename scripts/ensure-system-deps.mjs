@@ -1,6 +1,8 @@
-// Installs what npm cannot: Debian's Chromium (browser tests, benchmarks) and
-// a Java runtime for the Nu HTML Checker, when missing. Runs as npm's
-// postinstall so a fresh clone needs only `npm install`.
+// Installs what npm cannot, when missing: Debian's Chromium (browser tests,
+// benchmarks), a Java runtime (Nu HTML Checker), EPUBCheck (the EPUB
+// validator), Varnish (the shared cache of `npm run cluster` and its tests)
+// and libfaketime (a clock running ahead, in the cluster tests). Runs as
+// npm's postinstall so a fresh clone needs only `npm install`.
 import { existsSync } from "node:fs";
 import { execSync, spawnSync } from "node:child_process";
 
@@ -9,6 +11,9 @@ if (process.env.INSTALLMENT_SKIP_SYSTEM_DEPS === "1") process.exit(0);
 const missing = [];
 if (!existsSync("/usr/bin/chromium")) missing.push("chromium");
 if (spawnSync("java", ["-version"], { stdio: "ignore" }).status !== 0) missing.push("default-jre-headless");
+if (!existsSync("/usr/share/java/epubcheck.jar")) missing.push("epubcheck");
+if (!existsSync("/usr/sbin/varnishd")) missing.push("varnish");
+if (!existsSync("/usr/bin/faketime")) missing.push("faketime");
 if (missing.length === 0) process.exit(0);
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
@@ -19,6 +24,6 @@ try {
     stdio: "inherit",
   });
 } catch {
-  // The site itself runs without them; only the browser tests and checks need them.
+  // The site itself runs without them; only the tests, checks and `npm run cluster` need them.
   console.warn(`[installment] could not install ${missing.join(", ")}; the browser tests need them: apt-get install ${missing.join(" ")}`);
 }
