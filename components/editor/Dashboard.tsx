@@ -3,6 +3,7 @@ import type { DashboardData } from "./dashboard-data";
 import { Timeline } from "./Timeline";
 import { Warnings } from "./Warnings";
 import { AsOfForm } from "./AsOfForm";
+import { LastGoodNotice } from "./LastGoodNotice";
 
 export interface DashboardProps {
   data: DashboardData;
@@ -24,6 +25,7 @@ export function Dashboard({ data, clock, clockLabel, asOfIso }: DashboardProps) 
           {asOfIso ? "Viewing as of" : "Now"}: <time dateTime={data.nowIso}>{data.nowWallTime}</time> ({clockLabel})
         </p>
       </header>
+      <LastGoodNotice kept={data.kept} />
       <Timeline data={data} clock={clock} />
       <Warnings data={data} />
       <AsOfForm asOfIso={asOfIso} example={example} />

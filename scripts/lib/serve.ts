@@ -6,7 +6,6 @@ import { openReleaseJournal } from "../../lib/server/release-journal";
 import { createRuntime, installRuntime } from "../../lib/server/runtime";
 import { startServer } from "../../lib/server/http-server";
 import { startReleaseScheduler } from "../../lib/server/release-scheduler";
-import { formatDiagnostic } from "../../lib/content/format-diagnostic";
 import { ensureNextBuild } from "./next-build";
 
 export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -28,9 +27,8 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
   installRuntime(runtime);
   const started = Date.now();
   await runtime.ready;
+  // The runtime has printed every problem of the content as `path:line:column  message`.
   const snap = runtime.snapshot();
-  const problems = [...snap.diagnostics, ...snap.chapters.flatMap((c) => (c.ok ? [] : c.diagnostics))];
-  for (const d of problems) console.error(formatDiagnostic(d, path.dirname(root)));
   console.log(
     `[installment] ${snap.chapters.filter((c) => c.ok).length}/${snap.chapters.length} chapters ready from ${path.relative(process.cwd(), root) || "."} ` +
       `(${snap.stats.compiled} compiled, ${snap.stats.cached} from cache) in ${Date.now() - started} ms`,
