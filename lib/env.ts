@@ -6,14 +6,18 @@ const envSchema = z.object({
   CHAPTERS_DIR: z.string().min(1).optional(),
   INSTALLMENT_CACHE_DIR: z.string().min(1).optional(),
   RELEASE_CLOCK: z.string().min(1).optional(),
+  /** `npm start` refuses a frozen or replay RELEASE_CLOCK without it (or --simulated-clock). */
+  INSTALLMENT_SIMULATED_CLOCK: z.enum(["0", "1"]).optional(),
   EDITOR_TOKEN: z.string().min(8, { message: "EDITOR_TOKEN must be at least 8 characters" }).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** The address `npm start` / `npm run dev` listen on (default: every interface for npm start, 127.0.0.1 for npm run dev). */
+  HOST: z.string().min(1).optional(),
   INSTALLMENT_PREVIEW: z.enum(["0", "1"]).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Readonly<Record<string, string | undefined>> = process.env): Env {
   const picked = Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, source[k] === "" ? undefined : source[k]]));
   const result = envSchema.safeParse(picked);
   if (!result.success) {

@@ -8,6 +8,7 @@ import { formatDiagnostic } from "../content/format-diagnostic";
 import type { MediaManifest } from "../media/types";
 import { buildManifest } from "./media-manifest";
 import { logJson } from "./log";
+import { refuseUnacknowledgedClock } from "./simulated-clock";
 
 export type Clock = ReturnType<typeof createClock>;
 export type Mode = "production" | "preview";
@@ -56,6 +57,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const env = readEnv();
   const root = options.root ?? contentRoot(env);
   const clock = createClock(env.RELEASE_CLOCK);
+  if (options.mode === "production") refuseUnacknowledgedClock(env, clock.spec);
   const log = options.log ?? ((line: string) => process.stderr.write(line + "\n"));
   const cache = createCompileCache(path.join(cacheRoot(env), "compiled"));
   const mediaStore = path.join(cacheRoot(env), "media");
