@@ -14,6 +14,11 @@ export interface Clock {
   startedAt: number;
 }
 
+/** Real time, epoch ms, for what is not story time (an editor session lasts twelve real hours). */
+export function realTime(): number {
+  return Date.now();
+}
+
 /**
  * A clock for `spec` (default: the RELEASE_CLOCK environment variable). A replay
  * clock starts at its instant when this is called. Throws on a bad spec, with

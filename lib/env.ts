@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -6,20 +7,35 @@ const envSchema = z.object({
   CHAPTERS_DIR: z.string().min(1).optional(),
   INSTALLMENT_CACHE_DIR: z.string().min(1).optional(),
   RELEASE_CLOCK: z.string().min(1).optional(),
-  EDITOR_TOKEN: z.string().min(8, { message: "EDITOR_TOKEN must be at least 8 characters" }).optional(),
+  /** `npm start` refuses a frozen or replay RELEASE_CLOCK without it (or --simulated-clock). */
+  INSTALLMENT_SIMULATED_CLOCK: z.enum(["0", "1"]).optional(),
+  EDITOR_TOKEN: z.string().min(24, { message: "must be at least 24 characters (a long random string, e.g. from `openssl rand -base64 32`)" }).optional(),
+  /** Proxies whose X-Forwarded-Proto / X-Forwarded-For are believed, besides loopback: comma-separated IP addresses. */
+  INSTALLMENT_TRUSTED_PROXIES: z
+    .string()
+    .transform((s) => s.split(",").map((a) => a.trim()).filter(Boolean))
+    .refine((list) => list.every((a) => isIP(a) !== 0), { message: "must be a comma-separated list of IP addresses" })
+    .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** The address `npm start` / `npm run dev` listen on (default: every interface for npm start, 127.0.0.1 for npm run dev). */
+  HOST: z.string().min(1).optional(),
   INSTALLMENT_PREVIEW: z.enum(["0", "1"]).optional(),
 });
 
+/** Never printed back in an error message. */
+const SECRETS = new Set(["EDITOR_TOKEN"]);
+
 export type Env = z.infer<typeof envSchema>;
 
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Readonly<Record<string, string | undefined>> = process.env): Env {
   const picked = Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, source[k] === "" ? undefined : source[k]]));
   const result = envSchema.safeParse(picked);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const key = String(issue.path[0]);
-    throw new Error(`${key}=${JSON.stringify(source[key])}: ${issue.message}`);
+    const value = source[key] ?? "";
+    const shown = SECRETS.has(key) ? `${key} (${value.length} characters)` : `${key}=${JSON.stringify(value)}`;
+    throw new Error(`${shown}: ${issue.message}`);
   }
   return result.data;
 }

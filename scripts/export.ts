@@ -37,7 +37,8 @@ async function main() {
   if (!existsSync(root)) throw new Error(`--chapters ${JSON.stringify(opts.chapters)}: no such folder`);
   const out = path.resolve(opts.out);
 
-  Object.assign(process.env, { NODE_ENV: "production", RELEASE_CLOCK: new Date(at).toISOString(), CHAPTERS_DIR: root });
+  // The clock is frozen at --at on purpose, so it is acknowledged as simulated.
+  Object.assign(process.env, { NODE_ENV: "production", RELEASE_CLOCK: new Date(at).toISOString(), INSTALLMENT_SIMULATED_CLOCK: "1", CHAPTERS_DIR: root });
   ensureNextBuild(projectDir, (s) => process.stderr.write(s + "\n"));
   const runtime = createRuntime({ mode: "production", root, watch: false });
   installRuntime(runtime);

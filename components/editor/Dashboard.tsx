@@ -3,6 +3,8 @@ import type { DashboardData } from "./dashboard-data";
 import { Timeline } from "./Timeline";
 import { Warnings } from "./Warnings";
 import { AsOfForm } from "./AsOfForm";
+import { LastGoodNotice } from "./LastGoodNotice";
+import { SignOut } from "./SignOut";
 
 export interface DashboardProps {
   data: DashboardData;
@@ -12,7 +14,7 @@ export interface DashboardProps {
   asOfIso: string | null;
 }
 
-/** The editor dashboard: the release timeline, the warnings and the as-of control. */
+/** The editor dashboard: the release timeline, the warnings, the as-of control and signing out. */
 export function Dashboard({ data, clock, clockLabel, asOfIso }: DashboardProps) {
   const example = data.next ? new Date(data.next.at + 60_000).toISOString().replace(".000Z", "Z") : data.nowIso;
   return (
@@ -23,7 +25,9 @@ export function Dashboard({ data, clock, clockLabel, asOfIso }: DashboardProps) 
         <p className="editor-now">
           {asOfIso ? "Viewing as of" : "Now"}: <time dateTime={data.nowIso}>{data.nowWallTime}</time> ({clockLabel})
         </p>
+        <SignOut />
       </header>
+      <LastGoodNotice kept={data.kept} />
       <Timeline data={data} clock={clock} />
       <Warnings data={data} />
       <AsOfForm asOfIso={asOfIso} example={example} />

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { ContentSnapshot } from "../../lib/content/load-content";
+import { problemsOf, type ContentSnapshot } from "../../lib/content/load-content";
 import { formatDiagnostic } from "../../lib/content/format-diagnostic";
 import type { Schedule } from "../../lib/schedule/types";
 import { nextRelease, stateOf } from "../../lib/schedule/release-state";
@@ -47,6 +47,8 @@ export interface DashboardData {
   next: NextReleaseSummary | null;
   /** `path:line:column  message` lines, as `npm run check` prints them. */
   checkProblems: { text: string; severity: "error" | "warning" }[];
+  /** Files with errors whose last good version readers are still served. */
+  kept: string[];
   /** The warnings of `npm run schedule -- status`. */
   scheduleWarnings: string[];
 }
@@ -76,7 +78,7 @@ export function dashboardData(snapshot: ContentSnapshot, now: number): Dashboard
   // A timeline: releases in time order, drafts last, chapter order within each.
   rows.sort((a, b) => (a.at ?? Infinity) - (b.at ?? Infinity) || a.number - b.number);
 
-  const diagnostics = [...snapshot.diagnostics, ...snapshot.chapters.flatMap((c) => (c.ok ? [] : c.diagnostics))];
+  const diagnostics = problemsOf(snapshot);
   const next = nextRelease(schedule, now);
   return {
     storyTitle: snapshot.story?.title ?? "Installment",
@@ -88,6 +90,7 @@ export function dashboardData(snapshot: ContentSnapshot, now: number): Dashboard
     rows,
     next: next ? { at: next.at, chapters: next.chapters, wallTime: formatWallTime(next.at, zone), countdown: formatCountdown(next.at, now) } : null,
     checkProblems: diagnostics.map((d) => ({ text: formatDiagnostic(d, base), severity: d.severity })),
+    kept: snapshot.kept,
     scheduleWarnings: statusWarnings({
       chapters: snapshot.chapters.map((c) => ({ number: c.ok ? c.chapter.source.number : c.source.number })),
       schedule,

@@ -1,22 +1,13 @@
 import Link from "next/link";
 import type { SiteView } from "../../lib/site/visibility";
-import { groupByArc } from "../../lib/site/arcs";
 import { ContinueReading } from "../chrome/ContinueReading";
 import { ReleaseTime } from "../schedule/ReleaseTime";
 import type { ClientClock } from "../../lib/site/client-clock";
 
-type Entry =
-  | { kind: "chapter"; number: number; slug: string; title: string; summary?: string; state: string; at: number | null }
-  | { kind: "upcoming"; number: number; at: number; title?: string };
-
+// The table of contents comes grouped and filtered from the view model
+// (lib/site): arc titles appear only once the arc has begun for this audience.
 export function StoryHome({ view, clock }: { view: SiteView; clock: ClientClock }) {
-  const entries: Entry[] = [
-    ...view.chapters.map((c): Entry => ({ kind: "chapter", number: c.number, slug: c.slug, title: c.title, summary: c.summary, state: c.state, at: c.releasedAt })),
-    ...view.upcoming
-      .filter((u) => !view.chapters.some((c) => c.number === u.number))
-      .map((u): Entry => ({ kind: "upcoming", number: u.number, at: u.at, title: u.title })),
-  ].sort((a, b) => a.number - b.number);
-  const groups = groupByArc(entries, view.story.arcs);
+  const groups = view.toc;
   const first = view.chapters[0];
   return (
     <div className="home">
@@ -33,7 +24,7 @@ export function StoryHome({ view, clock }: { view: SiteView; clock: ClientClock 
         </div>
       </section>
       <nav aria-label="Chapters" className="toc">
-        {entries.length === 0 ? <p>The first chapter has not been released yet.</p> : null}
+        {groups.length === 0 ? <p>The first chapter has not been released yet.</p> : null}
         {groups.map((group, i) => (
           <section key={i} className="toc-arc" aria-labelledby={group.title ? `arc-${i}` : undefined}>
             {group.title ? <h2 id={`arc-${i}`}>{group.title}</h2> : null}

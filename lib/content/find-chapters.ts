@@ -9,7 +9,16 @@ const CHAPTER_NAME = /^(\d{1,4})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 export const RESERVED_SLUGS = new Set(["media", "editor", "404", "500", "api"]);
 
 export interface FoundChapters {
+  /** Every chapter file, sorted by number, including those in `conflicts`. */
   chapters: ChapterSource[];
+  /**
+   * Files that share their number or slug with another file, by absolute path,
+   * with the problems that name them. Visibility is decided by number and
+   * URLs by slug, so none of these files may be published: a second file
+   * numbered like a released chapter would otherwise be released with it.
+   */
+  conflicts: Map<string, Diagnostic[]>;
+  /** Every problem, the conflicts' included. */
   diagnostics: Diagnostic[];
 }
 
@@ -45,20 +54,30 @@ export function findChapters(root: string): FoundChapters {
     });
   }
   chapters.sort((a, b) => a.number - b.number);
-  for (let i = 1; i < chapters.length; i++) {
-    const prev = chapters[i - 1]!;
-    const cur = chapters[i]!;
-    if (prev.number === cur.number) {
-      diagnostics.push(problem(cur.file, `chapter number ${cur.number} is used twice (${prev.relPath} and ${cur.relPath})`));
+  const conflicts = new Map<string, Diagnostic[]>();
+  const report = (groups: Map<string | number, ChapterSource[]>, what: (key: string | number) => string, fix: string) => {
+    for (const [key, files] of groups) {
+      if (files.length < 2) continue;
+      const names = files.map((f) => f.relPath).sort();
+      const list = `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+      const times = files.length === 2 ? "twice" : `${files.length} times`;
+      const none = files.length === 2 ? "neither file is published" : "none of these files is published";
+      for (const f of files) {
+        const d = problem(f.file, `${what(key)} is used ${times} (${list}): ${none} until ${fix}`);
+        diagnostics.push(d);
+        conflicts.set(f.file, [...(conflicts.get(f.file) ?? []), d]);
+      }
     }
-  }
-  const slugs = new Map<string, ChapterSource>();
-  for (const c of chapters) {
-    const other = slugs.get(c.slug);
-    if (other) diagnostics.push(problem(c.file, `slug "${c.slug}" is used twice (${other.relPath} and ${c.relPath})`));
-    slugs.set(c.slug, c);
-  }
-  return { chapters, diagnostics };
+  };
+  report(groupBy(chapters, (c) => c.number), (n) => `chapter number ${n}`, "each has its own number");
+  report(groupBy(chapters, (c) => c.slug), (slug) => `slug "${slug}"`, "each has its own slug");
+  return { chapters, conflicts, diagnostics };
+}
+
+function groupBy(chapters: ChapterSource[], key: (c: ChapterSource) => string | number): Map<string | number, ChapterSource[]> {
+  const groups = new Map<string | number, ChapterSource[]>();
+  for (const c of chapters) groups.set(key(c), [...(groups.get(key(c)) ?? []), c]);
+  return groups;
 }
 
 function problem(file: string, message: string): Diagnostic {

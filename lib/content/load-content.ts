@@ -7,6 +7,7 @@ import { loadStory } from "./load-story";
 import { loadChapter, type LoadChapterStats } from "./load-chapter";
 import type { CompileCache } from "./compile-cache";
 import { parseSchedule } from "../schedule/parse-schedule";
+import { keepGoodChapters } from "./last-good";
 
 /** Everything the site knows about a content root at one moment. */
 export interface ContentSnapshot {
@@ -15,8 +16,10 @@ export interface ContentSnapshot {
   /** Sorted by chapter number; failed chapters carry their diagnostics. */
   chapters: ChapterResult[];
   schedule: Schedule | null;
-  /** Problems outside chapters: story.yaml, schedule.yaml, file names. */
+  /** Problems outside chapters: story.yaml, schedule.yaml, file names (and, on a live site, those of chapters replaced by their last good version). */
   diagnostics: Diagnostic[];
+  /** Files (relative to the root) whose last good version is served because the new one has errors. */
+  kept: string[];
   stats: LoadChapterStats;
 }
 
@@ -24,6 +27,13 @@ export interface LoadContentOptions {
   cache: CompileCache | null;
   /** How many chapters compile at once. */
   concurrency?: number;
+  /**
+   * The snapshot a live site serves now. When given, a story.yaml or
+   * schedule.yaml with errors, or a chapter that fails, is replaced by its
+   * version in it (the errors are still reported), so a typo never empties
+   * the site or unpublishes anything.
+   */
+  lastGood?: ContentSnapshot | null;
 }
 
 export async function loadContent(rootDir: string, options: LoadContentOptions): Promise<ContentSnapshot> {
@@ -37,21 +47,33 @@ export async function loadContent(rootDir: string, options: LoadContentOptions):
       chapters: [],
       schedule: null,
       diagnostics: [{ file: root, line: 1, column: 1, severity: "error", message: "content root does not exist" }],
+      kept: [],
       stats,
     };
   }
-  const { story, diagnostics: storyProblems } = loadStory(root);
-  diagnostics.push(...storyProblems);
+  const lastGood = options.lastGood ?? null;
+  const kept: string[] = [];
+  const loaded = loadStory(root);
+  diagnostics.push(...loaded.diagnostics);
+  let story = loaded.story;
+  if (!story && lastGood?.story) {
+    story = lastGood.story;
+    kept.push("story.yaml");
+  }
   const found = findChapters(root);
-  diagnostics.push(...found.diagnostics);
+  // A conflict's problems travel with the chapters it stops.
+  diagnostics.push(...found.diagnostics.filter((d) => !found.conflicts.has(d.file)));
 
-  const chapters: ChapterResult[] = new Array(found.chapters.length);
+  let chapters: ChapterResult[] = new Array(found.chapters.length);
   if (story) {
+    const storyForChapters = story;
     let next = 0;
     const worker = async () => {
       while (next < found.chapters.length) {
         const i = next++;
-        chapters[i] = await loadChapter(found.chapters[i]!, story, root, options.cache, stats);
+        const source = found.chapters[i]!;
+        const conflict = found.conflicts.get(source.file);
+        chapters[i] = conflict ? { ok: false, source, diagnostics: conflict } : await loadChapter(source, storyForChapters, root, options.cache, stats);
       }
     };
     await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, found.chapters.length) }, worker));
@@ -67,10 +89,20 @@ export async function loadContent(rootDir: string, options: LoadContentOptions):
     const parsed = parseSchedule(readFileSync(scheduleFile, "utf8"), scheduleFile, found.chapters);
     schedule = parsed.schedule;
     diagnostics.push(...parsed.diagnostics);
-  } else {
-    schedule = null;
+    if (!schedule && lastGood?.schedule) {
+      schedule = lastGood.schedule;
+      kept.push("schedule.yaml");
+    }
   }
-  return { root, story, chapters, schedule, diagnostics, stats };
+  if (lastGood) {
+    const { chapters: served, replaced } = keepGoodChapters(lastGood.chapters, chapters);
+    chapters = served;
+    for (const r of replaced) {
+      diagnostics.push(...r.diagnostics);
+      kept.push(r.source.relPath);
+    }
+  }
+  return { root, story, chapters, schedule, diagnostics, kept, stats };
 }
 
 /** Every media file the given chapters use, once each. */
@@ -84,4 +116,9 @@ export function mediaRefsOf(chapters: ChapterResult[]): MediaRef[] {
     }
   }
   return [...seen.values()];
+}
+
+/** Every problem of a snapshot: story, schedule, file names and the chapters that failed. */
+export function problemsOf(snapshot: ContentSnapshot): Diagnostic[] {
+  return [...snapshot.diagnostics, ...snapshot.chapters.flatMap((c) => (c.ok ? [] : c.diagnostics))];
 }

@@ -9,6 +9,7 @@ import path from "node:path";
  */
 export interface ReleaseJournal {
   lastAnnounced(): number;
+  /** Throws when the file cannot be written; the journal's memory has moved on regardless. */
   record(at: number): void;
   /** The clock was set back: releases after `at` will be announced again. */
   rewind(at: number): void;

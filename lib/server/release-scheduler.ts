@@ -30,20 +30,39 @@ export function startReleaseScheduler(runtime: Runtime, options: SchedulerOption
   let warmedFor: number | null = null;
   let stopped = false;
 
+  // The journal is a file in the cache folder: a full disk or a read-only
+  // folder costs a log line (its memory still moves on, so nothing is
+  // announced twice while the process runs), never the site.
+  const write = (change: () => void) => {
+    try {
+      change();
+    } catch (error) {
+      log({ event: "journal-write-failed", error: String(error) });
+    }
+  };
+
   const tick = () => {
+    try {
+      step();
+    } catch (error) {
+      log({ event: "scheduler-error", error: String(error) });
+    }
+  };
+
+  const step = () => {
     if (stopped) return;
     const schedule = runtime.snapshot().schedule;
     const now = runtime.clock.now();
     if (timer) clearTimeout(timer);
     if (warmTimer) clearTimeout(warmTimer);
     if (!schedule) return;
-    if (journal.lastAnnounced() > now) journal.rewind(now);
+    if (journal.lastAnnounced() > now) write(() => journal.rewind(now));
     for (const r of schedule.releases) {
       if (r.at > now || r.at <= journal.lastAnnounced()) continue;
       for (const chapter of r.chapters) {
         log({ event: "release", chapter, scheduled: new Date(r.at).toISOString(), actual: new Date(now).toISOString() });
       }
-      journal.record(r.at);
+      write(() => journal.record(r.at));
     }
     const upcoming = schedule.releases.find((r) => r.at > now);
     if (!upcoming) return;

@@ -3,11 +3,12 @@ import path from "node:path";
 import { createClock } from "../clock";
 import { cacheRoot, contentRoot, readEnv } from "../env";
 import { createCompileCache } from "../content/compile-cache";
-import { loadContent, mediaRefsOf, type ContentSnapshot } from "../content/load-content";
-import type { ChapterResult } from "../content/types";
+import { loadContent, mediaRefsOf, problemsOf, type ContentSnapshot } from "../content/load-content";
+import { formatDiagnostic } from "../content/format-diagnostic";
 import type { MediaManifest } from "../media/types";
 import { buildManifest } from "./media-manifest";
 import { logJson } from "./log";
+import { refuseUnacknowledgedClock } from "./simulated-clock";
 
 export type Clock = ReturnType<typeof createClock>;
 export type Mode = "production" | "preview";
@@ -48,6 +49,7 @@ export interface RuntimeOptions {
   mode: Mode;
   root?: string;
   watch?: boolean;
+  /** Where content problems go, one `path:line:column  message` line each (default: stderr). */
   log?: (line: string) => void;
 }
 
@@ -55,9 +57,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const env = readEnv();
   const root = options.root ?? contentRoot(env);
   const clock = createClock(env.RELEASE_CLOCK);
+  if (options.mode === "production") refuseUnacknowledgedClock(env, clock.spec);
+  const log = options.log ?? ((line: string) => process.stderr.write(line + "\n"));
   const cache = createCompileCache(path.join(cacheRoot(env), "compiled"));
   const mediaStore = path.join(cacheRoot(env), "media");
-  let current: ContentSnapshot = { root, story: null, chapters: [], schedule: null, diagnostics: [], stats: { compiled: 0, cached: 0 } };
+  let current: ContentSnapshot = { root, story: null, chapters: [], schedule: null, diagnostics: [], kept: [], stats: { compiled: 0, cached: 0 } };
   let manifest: MediaManifest = {};
   let version = 0;
   const listeners = new Set<() => void>();
@@ -65,8 +69,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   let again = false;
 
   const load = async () => {
-    const next = await loadContent(root, { cache });
-    if (options.mode === "production") keepLastGood(current, next);
+    // A live site keeps serving the last good story, schedule and chapters
+    // through an edit with errors; a preview shows the errors in place.
+    const next = await loadContent(root, { cache, lastGood: options.mode === "production" ? current : null });
+    for (const d of problemsOf(next)) log(formatDiagnostic(d, path.dirname(root)));
+    if (next.kept.length > 0) log(`[installment] readers are served the last good version of ${next.kept.join(", ")} until the errors above are fixed`);
     const media = await buildManifest(mediaRefsOf(next.chapters), mediaStore);
     for (const w of media.warnings) logJson({ event: "media-warning", file: w.file, message: w.message });
     current = next;
@@ -121,19 +128,4 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       watcher?.close();
     },
   };
-}
-
-/**
- * On a live site an edit that breaks a chapter must not take it away from
- * readers: the last version that compiled stays up, and the error is logged.
- */
-function keepLastGood(previous: ContentSnapshot, next: ContentSnapshot): void {
-  const good = new Map<number, ChapterResult>();
-  for (const c of previous.chapters) if (c.ok) good.set(c.chapter.source.number, c);
-  next.chapters = next.chapters.map((c) => {
-    if (c.ok) return c;
-    for (const d of c.diagnostics) logJson({ event: "chapter-error", file: d.file, line: d.line, column: d.column, message: d.message });
-    const last = good.get(c.source.number);
-    return last && last.ok && last.chapter.source.slug === c.source.slug ? last : c;
-  });
 }

@@ -1,9 +1,18 @@
 import type { Arc } from "../content/types";
 
+// Arcs (story.yaml) and the table of contents. An arc's title is a spoiler
+// like a chapter's: it is public only once a chapter of the arc is released
+// (or announced, when the story reveals upcoming titles).
+
 export interface ArcGroup<T> {
   title: string | null;
   items: T[];
 }
+
+/** One line of the table of contents: a chapter the audience can open, or an announced one. */
+export type TocEntry =
+  | { kind: "chapter"; number: number; slug: string; title: string; summary: string | undefined; state: "released" | "upcoming" | "draft"; at: number | null }
+  | { kind: "upcoming"; number: number; at: number; title: string | undefined };
 
 /** Groups chapters by the story's arcs; chapters outside every arc form untitled groups. */
 export function groupByArc<T extends { number: number }>(items: T[], arcs: Arc[]): ArcGroup<T>[] {
@@ -16,4 +25,10 @@ export function groupByArc<T extends { number: number }>(items: T[], arcs: Arc[]
     else groups.push({ title, items: [item] });
   }
   return groups;
+}
+
+/** The arcs whose titles may be shown: those holding one of the given chapter numbers. */
+export function arcsHolding(arcs: Arc[], numbers: Iterable<number>): Arc[] {
+  const list = [...numbers];
+  return arcs.filter((a) => list.some((n) => n >= a.from && n <= a.to));
 }

@@ -2,6 +2,7 @@ import type { ContentSnapshot } from "../content/load-content";
 import type { CompiledChapter, Story } from "../content/types";
 import type { Schedule } from "../schedule/types";
 import { stateOf, nextRelease, releaseStateKey } from "../schedule/release-state";
+import { arcsHolding, groupByArc, type ArcGroup, type TocEntry } from "./arcs";
 
 // The embargo lives here: every page, feed and file route asks these
 // functions what a reader may see at `now`, and nothing else decides it.
@@ -29,10 +30,13 @@ export interface UpcomingChapter {
 }
 
 export interface SiteView {
+  /** The story, with only the arcs this audience may know of (an arc's title is a spoiler until one of its chapters is out). */
   story: Story;
   /** What the audience can open, in chapter order. */
   chapters: VisibleChapter[];
   upcoming: UpcomingChapter[];
+  /** The table of contents: chapters and announced ones, under the titles of public arcs only. */
+  toc: ArcGroup<TocEntry>[];
   nextReleaseAt: number | null;
   /** Changes exactly when the set of released chapters changes. */
   stateKey: string;
@@ -47,7 +51,8 @@ export function siteView(snapshot: ContentSnapshot, now: number, audience: Audie
   for (const result of snapshot.chapters) {
     const number = result.ok ? result.chapter.source.number : result.source.number;
     const state = stateOf(schedule, number, now);
-    if (state.state === "upcoming") {
+    // Two files may share a number (an error): the number is announced once, titled only by a chapter that compiled.
+    if (state.state === "upcoming" && !upcoming.some((u) => u.number === number)) {
       const title = story.revealUpcomingTitles && result.ok ? result.chapter.frontmatter.title : undefined;
       upcoming.push({ number, at: state.at, title });
     }
@@ -67,13 +72,26 @@ export function siteView(snapshot: ContentSnapshot, now: number, audience: Audie
     });
   }
   upcoming.sort((a, b) => a.at - b.at || a.number - b.number);
+  const released = chapters.filter((c) => c.state === "released").map((c) => c.number);
+  const announced = story.revealUpcomingTitles ? upcoming.map((u) => u.number) : [];
+  const arcs = audience === "preview" ? story.arcs : arcsHolding(story.arcs, [...released, ...announced]);
   return {
-    story,
+    story: { ...story, arcs },
     chapters,
     upcoming,
+    toc: groupByArc(tableOfContents(chapters, upcoming), arcs),
     nextReleaseAt: nextRelease(schedule, now)?.at ?? null,
     stateKey: `${audience}:${releaseStateKey(schedule, now)}`,
   };
+}
+
+/** Every chapter the audience can open, and every announced one it cannot yet, in number order. */
+function tableOfContents(chapters: VisibleChapter[], upcoming: UpcomingChapter[]): TocEntry[] {
+  const entries: TocEntry[] = [
+    ...chapters.map((c): TocEntry => ({ kind: "chapter", number: c.number, slug: c.slug, title: c.title, summary: c.summary, state: c.state, at: c.releasedAt })),
+    ...upcoming.filter((u) => !chapters.some((c) => c.number === u.number)).map((u): TocEntry => ({ kind: "upcoming", number: u.number, at: u.at, title: u.title })),
+  ];
+  return entries.sort((a, b) => a.number - b.number);
 }
 
 export function findVisible(view: SiteView, slug: string): { chapter: VisibleChapter; prev: VisibleChapter | null; next: VisibleChapter | null } | null {

@@ -6,7 +6,8 @@ import { openReleaseJournal } from "../../lib/server/release-journal";
 import { createRuntime, installRuntime } from "../../lib/server/runtime";
 import { startServer } from "../../lib/server/http-server";
 import { startReleaseScheduler } from "../../lib/server/release-scheduler";
-import { formatDiagnostic } from "../../lib/content/format-diagnostic";
+import { refuseUnacknowledgedClock } from "../../lib/server/simulated-clock";
+import { parseClockSpec } from "../../lib/schedule/clock-spec";
 import { ensureNextBuild } from "./next-build";
 
 export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -14,6 +15,8 @@ export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.ur
 /** `npm start` (dev = false) and `npm run dev` (dev = true) share this. */
 export async function serve({ dev }: { dev: boolean }): Promise<void> {
   const env = readEnv();
+  // Before any build or load, so a forgotten RELEASE_CLOCK stops at once (createRuntime checks again).
+  if (!dev) refuseUnacknowledgedClock(env, parseClockSpec(env.RELEASE_CLOCK));
   const root = contentRoot(env);
   if (!existsSync(root)) throw new Error(`CHAPTERS_DIR=${JSON.stringify(root)}: the content root does not exist`);
   if (path.resolve(root) === path.join(projectDir, "chapters")) {
@@ -28,9 +31,8 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
   installRuntime(runtime);
   const started = Date.now();
   await runtime.ready;
+  // The runtime has printed every problem of the content as `path:line:column  message`.
   const snap = runtime.snapshot();
-  const problems = [...snap.diagnostics, ...snap.chapters.flatMap((c) => (c.ok ? [] : c.diagnostics))];
-  for (const d of problems) console.error(formatDiagnostic(d, path.dirname(root)));
   console.log(
     `[installment] ${snap.chapters.filter((c) => c.ok).length}/${snap.chapters.length} chapters ready from ${path.relative(process.cwd(), root) || "."} ` +
       `(${snap.stats.compiled} compiled, ${snap.stats.cached} from cache) in ${Date.now() - started} ms`,
@@ -38,7 +40,9 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
   if (runtime.clock.kind !== "real") console.log(`[installment] clock: ${runtime.clock.describe()}`);
 
   const port = env.PORT ?? 3000;
-  const edge = await startServer({ runtime, dev, port, projectDir });
+  // The preview shows drafts and upcoming chapters: only this machine may see it.
+  const hostname = env.HOST ?? (dev ? "127.0.0.1" : undefined);
+  const edge = await startServer({ runtime, dev, port, hostname, projectDir });
   // Only a live timeline keeps a journal across restarts: a preview or a
   // replay (npm run demo) announces its releases afresh each time.
   const persistent = !dev && runtime.clock.kind !== "replay";
@@ -46,5 +50,5 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
     warm: dev ? undefined : (at) => edge.warm(at),
     journal: persistent ? openReleaseJournal(cacheRoot(env), root) : undefined,
   });
-  console.log(`[installment] ${dev ? "preview" : "site"} at http://localhost:${port}`);
+  console.log(`[installment] ${dev ? "preview" : "site"} at http://localhost:${port} (listening on ${hostname ? `${hostname}:${port}` : `every interface, port ${port}`})`);
 }

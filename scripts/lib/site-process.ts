@@ -29,6 +29,8 @@ export interface SiteProcessOptions {
   /** Script to run instead of scripts/start.ts (must end up in serve()). */
   script?: string;
   env?: Record<string, string>;
+  /** Arguments for the script, e.g. `--simulated-clock`. */
+  args?: string[];
   log?: (line: string) => void;
 }
 
@@ -60,12 +62,13 @@ export async function startSiteProcess(options: SiteProcessOptions): Promise<Sit
     NEXT_TELEMETRY_DISABLED: "1",
     ...options.env,
   };
-  // Only what the caller asks for: nothing leaks in from the shell.
-  if (!options.env?.RELEASE_CLOCK) delete env.RELEASE_CLOCK;
-  if (!options.env?.EDITOR_TOKEN) delete env.EDITOR_TOKEN;
+  // Only what the caller asks for: nothing leaks in from the shell. A caller
+  // that sets RELEASE_CLOCK also passes INSTALLMENT_SIMULATED_CLOCK=1 (or
+  // --simulated-clock) itself, as an operator would.
+  for (const key of ["RELEASE_CLOCK", "INSTALLMENT_SIMULATED_CLOCK", "EDITOR_TOKEN", "HOST"]) if (!options.env?.[key]) delete env[key];
   delete (env as Record<string, string | undefined>).NODE_ENV;
   const script = options.script ?? path.join(projectDir, "scripts", "start.ts");
-  const child: ChildProcess = spawn(process.execPath, [path.join(projectDir, "node_modules", "tsx", "dist", "cli.mjs"), script], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(projectDir, "node_modules", "tsx", "dist", "cli.mjs"), script, ...(options.args ?? [])], {
     cwd: projectDir,
     env,
     stdio: ["ignore", "pipe", "pipe"],

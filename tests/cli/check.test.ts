@@ -83,6 +83,24 @@ describe("npm run check", { timeout: 240_000 }, () => {
     expect(r.stdout).toContain("✔ 4 chapters, story and schedule are valid, with 1 warning in 1 file\n");
   });
 
+  it("a chapter number or a slug used twice: every file involved is named, exit 1", () => {
+    const root = copyFixture("good");
+    writeFileSync(path.join(root, "02-ten-points-rewrite.mdx"), "---\ntitle: Ten Points, again\n---\n\nText.\n");
+    writeFileSync(path.join(root, "05-field.mdx"), "---\ntitle: Field, again\n---\n\nText.\n");
+    const r = check(root, tempDir("cache"));
+    expect(r.code).toBe(1);
+    const lines = problemLines(r.stdout);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^chapters\/02-ten-points\.mdx:1:1 {2}chapter number 2 is used twice.*02-ten-points-rewrite\.mdx/),
+        expect.stringMatching(/^chapters\/02-ten-points-rewrite\.mdx:1:1 {2}chapter number 2 is used twice.*02-ten-points\.mdx/),
+        expect.stringMatching(/^chapters\/04-field\.mdx:1:1 {2}slug "field" is used twice.*05-field\.mdx/),
+        expect.stringMatching(/^chapters\/05-field\.mdx:1:1 {2}slug "field" is used twice.*04-field\.mdx/),
+      ]),
+    );
+    expect(r.stdout).toMatch(/✖ \d+ problems? \(\d+ errors?/);
+  });
+
   it("a second run on unchanged content takes its chapters from the cache, and is faster", () => {
     const root = copyFixture("good");
     const cache = tempDir("cache");

@@ -36,13 +36,15 @@ export interface Run {
   ms: number;
 }
 
-/** Runs `node tsx scripts/<script> …args` from the repo with a private cache. */
-export function runScript(script: string, args: string[], env: Record<string, string | undefined> = {}): Run {
+/** Runs `node tsx scripts/<script> …args` from the repo with a private cache (killed after `timeoutMs`, if given). */
+export function runScript(script: string, args: string[], env: Record<string, string | undefined> = {}, options: { timeoutMs?: number } = {}): Run {
   const started = Date.now();
   const r = spawnSync(process.execPath, [TSX, `scripts/${script}`, ...args], {
     cwd: REPO,
     encoding: "utf8",
-    env: { ...process.env, CHAPTERS_DIR: undefined, RELEASE_CLOCK: undefined, ...env },
+    // A command that should refuse at once but starts serving instead is killed.
+    timeout: options.timeoutMs,
+    env: { ...process.env, CHAPTERS_DIR: undefined, RELEASE_CLOCK: undefined, INSTALLMENT_SIMULATED_CLOCK: undefined, EDITOR_TOKEN: undefined, HOST: undefined, ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
 }

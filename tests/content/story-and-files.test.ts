@@ -7,6 +7,7 @@ import { parseStory } from "../../lib/content/load-story";
 import { findChapters } from "../../lib/content/find-chapters";
 import { createCompileCache } from "../../lib/content/compile-cache";
 import { loadContent } from "../../lib/content/load-content";
+import { siteView } from "../../lib/site/visibility";
 import { STORY_YAML, tempStory } from "../helpers/temp-story";
 
 const fmt = (ds: { line: number; column: number; message: string }[]) => ds.map((d) => `${d.line}:${d.column} ${d.message}`);
@@ -110,5 +111,47 @@ describe("reserved slugs", () => {
     const found = findChapters(root);
     expect(found.chapters.map((c) => c.slug)).toEqual(["fine"]);
     expect(found.diagnostics.map((d) => d.message)).toEqual(['slug "media" is reserved by the site; rename "01-media.mdx"']);
+  });
+});
+
+describe("a number or slug used twice", () => {
+  const chapter = (t: string) => `---\ntitle: ${t}\n---\n\nHello from ${t}.\n`;
+  const SCHEDULE = "timezone: UTC\nreleases:\n  - at: 2026-01-01T09:00\n    chapters: [1, 2, 3, 4]\n";
+
+  it("names both files, each at its own path", () => {
+    const root = tempStory({ "01-dawn.mdx": "x", "01-dawn-rewrite.mdx": "x", "02-noon/index.mdx": "x", "03-noon.mdx": "x" });
+    const found = findChapters(root);
+    const lines = found.diagnostics.map((d) => `${path.relative(root, d.file)}:${d.line}:${d.column}  ${d.message}`);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^01-dawn\.mdx:1:1 {2}chapter number 1 is used twice.*01-dawn-rewrite\.mdx/),
+        expect.stringMatching(/^01-dawn-rewrite\.mdx:1:1 {2}chapter number 1 is used twice.*01-dawn\.mdx/),
+        expect.stringMatching(/^02-noon\/index\.mdx:1:1 {2}slug "noon" is used twice.*03-noon\.mdx/),
+        expect.stringMatching(/^03-noon\.mdx:1:1 {2}slug "noon" is used twice.*02-noon\/index\.mdx/),
+      ]),
+    );
+  });
+
+  it("makes neither file public, even when its number is released; the other chapters are untouched", async () => {
+    const root = tempStory({
+      "01-dawn.mdx": chapter("Dawn"),
+      "01-dawn-rewrite.mdx": chapter("Rewrite"),
+      "02-noon.mdx": chapter("Noon"),
+      "03-noon.mdx": chapter("Noon again"),
+      "04-dusk.mdx": chapter("Dusk"),
+      "schedule.yaml": SCHEDULE,
+    });
+    const snap = await loadContent(root, { cache: null });
+    expect(snap.schedule?.releases[0]?.chapters).toEqual([1, 2, 3, 4]);
+    expect(snap.chapters.map((c) => (c.ok ? c.chapter.source.relPath : `!${c.source.relPath}`))).toEqual([
+      "!01-dawn-rewrite.mdx",
+      "!01-dawn.mdx",
+      "!02-noon.mdx",
+      "!03-noon.mdx",
+      "04-dusk.mdx",
+    ]);
+    const view = siteView(snap, Date.UTC(2026, 5, 1), "reader")!;
+    expect(view.chapters.map((c) => c.slug)).toEqual(["dusk"]);
+    expect(JSON.stringify(view.upcoming)).not.toContain("Rewrite");
   });
 });

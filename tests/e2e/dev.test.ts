@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSite, type RunningSite } from "../helpers/server";
 import { launchBrowser, watchedPage, type Browser } from "../helpers/browser";
 import { readerStory } from "../helpers/reader-fixture";
+import { canConnect, nonLoopbackAddresses } from "../helpers/net";
 
 // `npm run dev`: the author's preview.
 let site: RunningSite;
@@ -27,6 +28,12 @@ afterAll(async () => {
 });
 
 describe("author preview", () => {
+  it("shows drafts, so it listens on 127.0.0.1 only: no other address of this machine reaches it", async () => {
+    expect(await canConnect("127.0.0.1", site.port)).toBe(true);
+    for (const address of nonLoopbackAddresses()) expect(await canConnect(address, site.port), address).toBe(false);
+    expect(site.output.join("\n")).toContain(`listening on 127.0.0.1:${site.port}`);
+  });
+
   it("shows upcoming and draft chapters with a banner saying when they release", async () => {
     const landing = await (await fetch(`${site.url}/landing`)).text();
     expect(landing).toContain("We landed.");

@@ -1,15 +1,18 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSite, projectDir, type RunningSite } from "../helpers/server";
+import { startSite, projectDir, TEST_EDITOR_TOKEN, type RunningSite } from "../helpers/server";
 import { launchBrowser, watchedPage, type Browser, type BrowserContext, type Page } from "../helpers/browser";
+import { crawl } from "../helpers/crawl";
+import { nonLoopbackAddresses } from "../helpers/net";
 
 // The editor dashboard and previews behind EDITOR_TOKEN, in real Chromium, on
 // a story with one released, one upcoming and one draft chapter (clock frozen
 // at 2027-01-01T00:00:00Z; chapter 2 releases at 2027-01-05T14:00:00Z).
 
 const FIXTURE = path.join(projectDir, "tests", "fixtures", "editor-story");
-const TOKEN = "s3cret-token-7f3a9c";
+const TOKEN = TEST_EDITOR_TOKEN;
 const MARKER = { released: "ZEBRAQUILL", upcoming: "MANGOLATTICE", draft: "COBALTWHISPER" };
 // The root layout's ClockBanner (shared by every page, not part of the
 // dashboard) sits outside any landmark: axe's best-practice "region" rule flags
@@ -18,6 +21,8 @@ const KNOWN_LAYOUT_ISSUE = JSON.stringify([".clock-banner"]);
 const AXE = path.join(projectDir, "node_modules", "axe-core", "axe.min.js");
 
 let site: RunningSite;
+/** Shared by every instance in this file, as instances behind one cache share it. */
+let cacheDir: string;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const external: string[][] = [];
@@ -58,13 +63,24 @@ function expectSame404(body: string, pathname: string, missingBody: string, miss
   for (const m of Object.values(MARKER)) expect(body).not.toContain(m);
 }
 
-async function get(pathname: string, headers: Record<string, string> = {}) {
-  const r = await fetch(site.url + pathname, { redirect: "manual", headers });
+async function get(pathname: string, headers: Record<string, string> = {}, base = site.url) {
+  const r = await fetch(base + pathname, { redirect: "manual", headers });
   return { status: r.status, headers: r.headers, body: await r.text() };
 }
 
+/** `installment_editor=…` from a Set-Cookie header. */
+const sessionOf = (setCookie: string) => /installment_editor=[^;]*/.exec(setCookie)?.[0] ?? "";
+
+/** Signs in over plain HTTP (from a given client address, as a trusted proxy reports it) and returns the Cookie header. */
+async function signIn(base = site.url, headers: Record<string, string> = {}): Promise<string> {
+  const r = await get(`/editor?token=${TOKEN}`, headers, base);
+  expect(r.status).toBe(303);
+  return sessionOf(r.headers.get("set-cookie") ?? "");
+}
+
 beforeAll(async () => {
-  site = await startSite({ chapters: FIXTURE, editorToken: TOKEN, clock: "2027-01-01T00:00:00Z" });
+  cacheDir = mkdtempSync(path.join(tmpdir(), "installment-cache-"));
+  site = await startSite({ chapters: FIXTURE, editorToken: TOKEN, clock: "2027-01-01T00:00:00Z", cacheDir });
   browser = await launchBrowser();
 }, 300_000);
 
@@ -107,7 +123,12 @@ describe("editor dashboard behind EDITOR_TOKEN", () => {
     expect(cookie).toMatch(/^installment_editor=/);
     expect(cookie).toMatch(/;\s*HttpOnly/i);
     expect(cookie).toMatch(/;\s*SameSite=Strict/i);
+    expect(cookie).toMatch(/;\s*Max-Age=43200(;|$)/i);
+    expect(cookie).not.toMatch(/;\s*Secure/i); // plain HTTP, no proxy saying otherwise
     expect(cookie).not.toContain(TOKEN);
+    // Each sign-in is its own session.
+    const again = (await get(`/editor?token=${TOKEN}`)).headers.get("set-cookie") ?? "";
+    expect(sessionOf(again)).not.toBe(sessionOf(cookie));
 
     const page = await editorPage();
     const cookies = await page.context().cookies();
@@ -242,6 +263,106 @@ describe("editor dashboard behind EDITOR_TOKEN", () => {
     await Promise.all([page.waitForURL(`${site.url}/editor`), page.locator('a[href="/editor/as-of?at="]').click()]);
     expect(await page.locator('tr[data-chapter="2"]').getAttribute("data-state")).toBe("upcoming");
   });
+
+  it("the session cookie is Secure behind HTTPS, as a trusted proxy (loopback) says; an untrusted peer cannot say so", async () => {
+    const viaProxy = await get(`/editor?token=${TOKEN}`, { "x-forwarded-proto": "https" });
+    expect(viaProxy.status).toBe(303);
+    expect(viaProxy.headers.get("set-cookie")).toMatch(/;\s*Secure/i);
+    const cookie = sessionOf(viaProxy.headers.get("set-cookie") ?? "");
+    const asOf = await get("/editor/as-of?at=2027-01-02T00:00:00Z", { cookie, "x-forwarded-proto": "https" });
+    expect(asOf.headers.get("set-cookie")).toMatch(/^installment_as_of=.*;\s*Secure/i);
+    // This machine's own network address is not loopback and not listed in
+    // INSTALLMENT_TRUSTED_PROXIES: its X-Forwarded-Proto is ignored.
+    for (const address of nonLoopbackAddresses()) {
+      const direct = await get(`/editor?token=${TOKEN}`, { "x-forwarded-proto": "https" }, `http://${address}:${site.port}`);
+      expect(direct.status, address).toBe(303);
+      expect(direct.headers.get("set-cookie"), address).not.toMatch(/;\s*Secure/i);
+    }
+  });
+
+  it("signing out ends that session (and only that one), from the dashboard's control", async () => {
+    const other = await signIn();
+    const page = await editorPage();
+    await Promise.all([page.waitForURL(`${site.url}/`), page.getByRole("button", { name: "Sign out" }).click()]);
+    expect((await page.context().cookies()).find((c) => c.name === "installment_editor")).toBeUndefined();
+    expect((await page.goto(`${site.url}/editor`))?.status()).toBe(404);
+    // Another editor's session is untouched.
+    expect((await get("/editor", { cookie: other })).status).toBe(200);
+    // A copy of a signed-out cookie is no session either.
+    const copy = await signIn();
+    const out = await get("/editor/sign-out", { cookie: copy });
+    expect(out.status).toBe(303);
+    expect(out.headers.get("location")).toBe("/");
+    expect(out.headers.get("set-cookie")).toMatch(/installment_editor=;.*Max-Age=0/i);
+    expect((await get("/editor", { cookie: copy })).status).toBe(404);
+    // Without a session, /editor/sign-out is an unmatched path like any other.
+    expect((await get("/editor/sign-out")).status).toBe(404);
+  });
+
+  it("after 10 wrong tokens in a minute from one address, sign-in from it answers 429 (even with the right token); other addresses are unaffected", async () => {
+    const attacker = { "x-forwarded-for": "203.0.113.7" };
+    for (let i = 0; i < 10; i++) expect((await get(`/editor?token=wrong-token-${i}-aaaaaaaaaaaaaaaa`, attacker)).status).toBe(404);
+    const limited = await get(`/editor?token=wrong-token-x-aaaaaaaaaaaaaaaa`, attacker);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(limited.headers.get("set-cookie")).toBeNull();
+    const rightButLimited = await get(`/editor?token=${TOKEN}`, attacker);
+    expect(rightButLimited.status).toBe(429);
+    expect(rightButLimited.headers.get("set-cookie")).toBeNull();
+    expect((await get(`/editor?token=${TOKEN}`, { "x-forwarded-for": "203.0.113.8" })).status).toBe(303);
+    // Readers from the limited address still read.
+    expect((await get("/first-light", attacker)).status).toBe(200);
+  });
+
+  it("no page, flight payload or redirect a signed-in editor sees carries the token", async () => {
+    const cookie = await signIn();
+    const seen = await crawl(site.url, ["/editor", "/", "/second-wind", "/third-rail", "/feed.xml", "/calendar.ics", "/editor/as-of?at=2027-01-05T14:01:00Z"], {
+      headers: { cookie },
+      skip: (p) => p.startsWith("/editor/sign-out"),
+    });
+    expect(seen.filter((s) => s.path === "/editor" && s.status === 200).length).toBeGreaterThan(0);
+    expect(seen.filter((s) => s.path === "/second-wind" && s.status === 200).length).toBeGreaterThan(0);
+    const carriers = seen.filter((s) => s.text.includes(TOKEN) || (s.location ?? "").includes(TOKEN)).map((s) => s.path);
+    expect(carriers).toEqual([]);
+    // The sign-in redirect drops the token from the address too.
+    const r = await get(`/editor?token=${TOKEN}&x=1`);
+    expect(r.headers.get("location")).toBe("/editor");
+  });
+
+  it("a malformed or out-of-range as-of cookie is a 4xx for an editor, never a 5xx; readers ignore it", async () => {
+    const cookie = await signIn();
+    for (const bad of ["1".repeat(40), "8640000000000001", "99999999999999999999", "abc", "-5", "1e3", "12.5"]) {
+      for (const p of ["/", "/editor", "/first-light", "/feed.xml"]) {
+        const r = await get(p, { cookie: `${cookie}; installment_as_of=${bad}` });
+        expect(r.status, `${p} with as-of ${bad}`).toBeGreaterThanOrEqual(400);
+        expect(r.status, `${p} with as-of ${bad}`).toBeLessThan(500);
+        // The bad cookie is dropped, so the next request works.
+        expect(r.headers.get("set-cookie"), `${p} with as-of ${bad}`).toMatch(/installment_as_of=;.*Max-Age=0/i);
+      }
+      expect((await get("/", { cookie: `installment_as_of=${bad}` })).status, `reader with as-of ${bad}`).toBe(200);
+    }
+    // An instant outside what the site can show is refused at the form, like a malformed one.
+    const far = await get("/editor/as-of?at=%2B275760-09-13T00:00:00Z", { cookie });
+    expect(far.status).toBe(303);
+    expect(far.headers.get("set-cookie")).toMatch(/installment_as_of=;.*Max-Age=0/i);
+  });
+
+  it("a session is valid on every instance sharing EDITOR_TOKEN and the cache folder, and a sign-out on one is honoured by all", async () => {
+    const second = await startSite({ chapters: FIXTURE, editorToken: TOKEN, clock: "2027-01-01T00:00:00Z", cacheDir });
+    try {
+      const cookie = await signIn(site.url);
+      expect((await get("/editor", { cookie }, second.url)).status).toBe(200);
+      const out = await get("/editor/sign-out", { cookie }, second.url);
+      expect(out.status).toBe(303);
+      expect((await get("/editor", { cookie }, site.url)).status).toBe(404);
+      expect((await get("/editor", { cookie }, second.url)).status).toBe(404);
+      // Signed in on the second, valid on the first.
+      const fresh = await signIn(second.url);
+      expect((await get("/editor", { cookie: fresh }, site.url)).status).toBe(200);
+    } finally {
+      await second.stop();
+    }
+  }, 300_000);
 
   it("no request leaves localhost", () => {
     expect(external.flat()).toEqual([]);

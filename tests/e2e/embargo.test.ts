@@ -1,14 +1,14 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSite, projectDir, type RunningSite } from "../helpers/server";
-import { makeGif, makePng } from "../helpers/fixture-media";
+import { embargoStory, markersIn } from "../helpers/embargo-fixture";
 import { crawl, type Seen } from "../helpers/crawl";
 
 const FROZEN = "2027-01-01T00:00:00Z";
-const RELEASED = ["Releasedmarkerone", "Releasedmarkertwo", "Releasedtitleone", "Releasedsummaryone", "Releasedmarkerdialogue"];
+const RELEASED = ["Releasedmarkerone", "Releasedmarkertwo", "Releasedtitleone", "Releasedsummaryone", "Releasedmarkerdialogue", "Releasedarcmarker"];
 const UNRELEASED = [
   "Upcomingtitlemarker",
   "Upcomingsummarymarker",
@@ -21,21 +21,11 @@ const UNRELEASED = [
   "Draftsummarymarker",
   "Drafttextmarker",
   "draft-thing",
+  // Arc titles (story.yaml) of an arc whose chapters are upcoming, drafts, or not written yet.
+  "Upcomingarcmarker",
+  "Draftarcmarker",
+  "Futurearcmarker",
 ];
-
-function markersIn(text: string, markers: string[]): string[] {
-  const lower = text.toLowerCase();
-  return markers.filter((m) => lower.includes(m.toLowerCase()));
-}
-
-async function fixtureCopy(): Promise<string> {
-  const root = mkdtempSync(path.join(tmpdir(), "installment-embargo-"));
-  cpSync(path.join(projectDir, "tests/fixtures/embargo-story"), root, { recursive: true });
-  makeGif(path.join(root, "01-dawn/media/dawn.gif"), { hue: 0 });
-  makeGif(path.join(root, "03-zenith-secret/media/zenith.gif"), { hue: 120 });
-  await makePng(path.join(root, "03-zenith-secret/media/zenith-cover.png"), "#663311");
-  return root;
-}
 
 describe("the embargo holds on every output of a running server", () => {
   let site: RunningSite;
@@ -44,7 +34,7 @@ describe("the embargo holds on every output of a running server", () => {
   let seen: Seen[];
 
   beforeAll(async () => {
-    root = await fixtureCopy();
+    root = await embargoStory();
     cacheDir = mkdtempSync(path.join(tmpdir(), "installment-cache-"));
     site = await startSite({ chapters: root, clock: FROZEN, cacheDir });
     seen = await crawl(site.url, ["/", "/feed.xml", "/rss.xml", "/feed.json", "/sitemap.xml", "/calendar.ics", "/robots.txt", "/never-existed"]);
@@ -119,7 +109,7 @@ describe("the embargo holds on every output of a running server", () => {
 describe("a static export holds the embargo and is reproducible", () => {
   let root: string;
   beforeAll(async () => {
-    root = await fixtureCopy();
+    root = await embargoStory();
   });
 
   function runExport(out: string, cacheDir: string) {

@@ -6,6 +6,8 @@ export interface Seen {
   text: string;
   /** Fetched with `RSC: 1`: the flight payload of a page. */
   flight: boolean;
+  /** The Location header of a redirect (followed like a link). */
+  location: string | null;
 }
 
 const SITE_URL = "http://localhost:3000";
@@ -28,22 +30,31 @@ export function linksIn(text: string): string[] {
   return [...out];
 }
 
+export interface CrawlOptions {
+  limit?: number;
+  /** Sent with every request, e.g. an editor's cookie. */
+  headers?: Record<string, string>;
+  /** Paths not to fetch (say, a sign-out link). */
+  skip?: (path: string) => boolean;
+}
+
 /** Follows every same-origin link from `start`, also fetching each page's flight payload. */
-export async function crawl(base: string, start: string[], limit = 400): Promise<Seen[]> {
+export async function crawl(base: string, start: string[], { limit = 400, headers = {}, skip = () => false }: CrawlOptions = {}): Promise<Seen[]> {
   const queue = [...start];
   const done = new Set<string>();
   const seen: Seen[] = [];
   while (queue.length > 0 && seen.length < limit) {
     const path = queue.shift()!;
-    if (done.has(path)) continue;
+    if (done.has(path) || skip(path)) continue;
     done.add(path);
     for (const flight of [false, true]) {
-      const res = await fetch(base + path, { headers: flight ? { RSC: "1" } : {}, redirect: "manual" });
+      const res = await fetch(base + path, { headers: flight ? { ...headers, RSC: "1" } : headers, redirect: "manual" });
       const type = res.headers.get("content-type") ?? "";
       const buf = Buffer.from(await res.arrayBuffer());
       const text = buf.toString(/^(text|application\/(json|javascript|xml|atom|rss|feed))|x-component/.test(type) ? "utf8" : "latin1");
-      seen.push({ path, status: res.status, type, text, flight });
-      for (const link of linksIn(text)) if (!done.has(link)) queue.push(link);
+      const location = res.headers.get("location");
+      seen.push({ path, status: res.status, type, text, flight, location });
+      for (const link of [...linksIn(text), ...(location ? linksIn(`href="${location}"`) : [])]) if (!done.has(link)) queue.push(link);
       // Only pages have a flight payload.
       if (!type.startsWith("text/html")) break;
     }
