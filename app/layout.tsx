@@ -7,6 +7,7 @@ import { ReaderSettings, readerPrefsScript } from "../components/chrome/ReaderSe
 import { SiteHeader } from "../components/site/SiteHeader";
 import { ClockBanner } from "../components/site/ClockBanner";
 import { DevReload } from "../components/site/DevReload";
+import { MountIslands } from "../components/islands/MountIslands";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { view } = await requestContext();
@@ -38,6 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" tabIndex={-1}>
           {children}
         </main>
+        <MountIslands />
       </body>
     </html>
   );
