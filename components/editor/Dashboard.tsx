@@ -5,6 +5,8 @@ import { Warnings } from "./Warnings";
 import { AsOfForm } from "./AsOfForm";
 import { LastGoodNotice } from "./LastGoodNotice";
 import { SignOut } from "./SignOut";
+import { BetaLinks } from "./BetaLinks";
+import type { BetaLinksData } from "../../lib/server/beta-dashboard";
 
 export interface DashboardProps {
   data: DashboardData;
@@ -12,10 +14,12 @@ export interface DashboardProps {
   /** The story clock, described ("real clock", "frozen clock at …"). */
   clockLabel: string;
   asOfIso: string | null;
+  /** Beta-reader links (absent without an editor token). */
+  beta?: BetaLinksData;
 }
 
 /** The editor dashboard: the release timeline, the warnings, the as-of control and signing out. */
-export function Dashboard({ data, clock, clockLabel, asOfIso }: DashboardProps) {
+export function Dashboard({ data, clock, clockLabel, asOfIso, beta }: DashboardProps) {
   const example = data.next ? new Date(data.next.at + 60_000).toISOString().replace(".000Z", "Z") : data.nowIso;
   return (
     <div className="editor">
@@ -31,6 +35,7 @@ export function Dashboard({ data, clock, clockLabel, asOfIso }: DashboardProps) 
       <Timeline data={data} clock={clock} />
       <Warnings data={data} />
       <AsOfForm asOfIso={asOfIso} example={example} />
+      {beta ? <BetaLinks data={beta} /> : null}
     </div>
   );
 }

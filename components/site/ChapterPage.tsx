@@ -6,7 +6,7 @@ import { MotionProvider } from "../motion/MotionProvider";
 import { ReadingProgress } from "../chrome/ReadingProgress";
 import { RememberPlace } from "../chrome/ContinueReading";
 import { ReleaseTime } from "../schedule/ReleaseTime";
-import { mediaUrl } from "../../lib/site/media-url";
+import { mediaUrl as publicMediaUrl } from "../../lib/site/media-url";
 import { clientClock } from "../../lib/site/client-clock";
 
 interface Found {
@@ -15,7 +15,8 @@ interface Found {
   next: VisibleChapter | null;
 }
 
-export function ChapterPage({ ctx, view, found }: { ctx: RequestContext; view: SiteView; found: Found }) {
+/** `mediaUrl`: where the chapter's media are fetched (a beta link serves them under its own path). */
+export function ChapterPage({ ctx, view, found, mediaUrl = publicMediaUrl }: { ctx: RequestContext; view: SiteView; found: Found; mediaUrl?: (file: string) => string }) {
   const { chapter, prev, next } = found;
   const clock = clientClock(ctx.runtime.clock.spec, ctx.runtime.clock.startedAt, ctx.asOf);
   const upcomingNext = !next ? view.upcoming.find((u) => u.number > chapter.number) : undefined;

@@ -30,6 +30,7 @@ export const SITE_PATHS = new Set([
   "favicon.ico",
   "media",
   "editor",
+  "beta",
 ]);
 
 /** Replaces every character of `text[start, end)` except newlines with spaces, keeping offsets. */

@@ -6,7 +6,7 @@ import type { ChapterSource, Diagnostic } from "./types";
 const CHAPTER_NAME = /^(\d{1,4})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 /** Paths the site itself answers at; a chapter there could never be reached. */
-export const RESERVED_SLUGS = new Set(["media", "editor", "404", "500", "api"]);
+export const RESERVED_SLUGS = new Set(["media", "editor", "beta", "404", "500", "api"]);
 
 export interface FoundChapters {
   /** Every chapter file, sorted by number, including those in `conflicts`. */

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { deriveKey, issueToken, signToken, verifyToken, type SignedToken } from "./signed-token";
 import { openExpiringStore } from "./session-revocations";
+import { cacheRoot } from "../env";
 
 // Beta-reader links: `/beta/<slug>/<id>.<expires>.<mac>`, one chapter each,
 // signed with a key derived from EDITOR_TOKEN (so they hold on every instance
@@ -88,4 +89,9 @@ export function openBetaLinkStore(dir: string): BetaLinkStore {
         .map((e) => ({ id: e.id, expires: e.expires, slug: e.record.slug, created: e.record.created, revoked: revoked.has(e.id) }))
         .sort((a, b) => a.created - b.created || a.expires - b.expires || a.id.localeCompare(b.id)),
   };
+}
+
+/** The store every instance shares, under the cache folder. */
+export function betaLinkStore(): BetaLinkStore {
+  return openBetaLinkStore(path.join(cacheRoot(), "beta-links"));
 }

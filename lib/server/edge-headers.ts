@@ -7,4 +7,6 @@ export const EDGE_HEADERS = {
   asOf: "x-installment-as-of",
   /** Proves a request came through the edge, not straight to the backend port. */
   secret: "x-installment-edge",
+  /** A verified beta-reader link's path (`/beta/<slug>/<link>`): the page renders that one early chapter. */
+  beta: "x-installment-beta",
 } as const;

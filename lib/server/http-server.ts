@@ -17,6 +17,8 @@ import { cacheSeconds, siteView, type Audience, type SiteView } from "../site/vi
 import { warmPaths } from "../site/warm-paths";
 import { cacheRoot } from "../env";
 import { editorAccess, type EditorAccess } from "./editor-access";
+import { serveBeta } from "./beta-route";
+import { handleBetaForm } from "./beta-forms";
 
 export interface ServerOptions {
   runtime: Runtime;
@@ -64,6 +66,7 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
 
   async function onRequest(req: IncomingMessage, res: ServerResponse) {
     for (const [k, v] of Object.entries(staticSecurityHeaders())) res.setHeader(k, v);
+    if (await handleBetaForm(req, res, runtime)) return;
     const guard = guardRequest(req);
     if (!guard.ok) {
       if (guard.status === 405) res.setHeader("Allow", "GET, HEAD");
@@ -79,6 +82,7 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     const now = runtime.clock.now();
     const at = editor.asOf ?? now;
 
+    if (pathname.startsWith("/beta/") && (await serveBeta(req, res, pathname, { runtime, now, render: (url, extra) => renderFromBackend("GET", url, { ...backendHeaders(req, now, "reader", null), ...extra }) }))) return;
     if (dev && pathname === "/__installment/events") return contentEvents(req, res);
     if (pathname.startsWith("/media/")) return serveMedia(req, res, pathname, siteView(runtime.snapshot(), at, audience));
     if (!dev && pathname.startsWith("/_next/static/")) {

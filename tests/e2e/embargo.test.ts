@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSite, projectDir, type RunningSite } from "../helpers/server";
+import { startSite, projectDir, TEST_EDITOR_TOKEN, type RunningSite } from "../helpers/server";
 import { embargoStory, markersIn } from "../helpers/embargo-fixture";
-import { crawl, type Seen } from "../helpers/crawl";
+import { crawl, linksIn, type Seen } from "../helpers/crawl";
+import { editorCookie, makeBetaLink } from "../helpers/beta-link";
 
 const FROZEN = "2027-01-01T00:00:00Z";
 const RELEASED = ["Releasedmarkerone", "Releasedmarkertwo", "Releasedtitleone", "Releasedsummaryone", "Releasedmarkerdialogue", "Releasedarcmarker"];
@@ -32,11 +33,26 @@ describe("the embargo holds on every output of a running server", () => {
   let root: string;
   let cacheDir: string;
   let seen: Seen[];
+  /** What a beta reader fetched first: the early chapter's page, its flight payload and its media. */
+  let beta: { path: string; status: number; text: string }[];
 
   beforeAll(async () => {
     root = await embargoStory();
     cacheDir = mkdtempSync(path.join(tmpdir(), "installment-cache-"));
-    site = await startSite({ chapters: root, clock: FROZEN, cacheDir });
+    site = await startSite({ chapters: root, clock: FROZEN, cacheDir, editorToken: TEST_EDITOR_TOKEN });
+    // A beta reader opens a link to the upcoming chapter first (warming whatever could be warmed)…
+    const link = await makeBetaLink(site.url, await editorCookie(site.url), "zenith-secret");
+    beta = [];
+    for (const headers of [{}, { RSC: "1" }] as Record<string, string>[]) {
+      // A flight request is first redirected to the same page with its `_rsc` value: followed.
+      const res = await fetch(site.url + link, { headers });
+      beta.push({ path: link, status: res.status, text: await res.text() });
+    }
+    for (const media of linksIn(beta[0]!.text).filter((p) => p.startsWith(`${link}/media/`))) {
+      const res = await fetch(site.url + media);
+      beta.push({ path: media, status: res.status, text: String(res.headers.get("cache-control")) });
+    }
+    // …then readers crawl everything.
     seen = await crawl(site.url, ["/", "/feed.xml", "/rss.xml", "/feed.json", "/sitemap.xml", "/calendar.ics", "/robots.txt", "/never-existed"]);
   }, 600_000);
   afterAll(async () => site?.stop());
@@ -45,6 +61,13 @@ describe("the embargo holds on every output of a running server", () => {
     const kinds = new Set(seen.map((s) => (s.flight ? "flight" : s.type.split(";")[0])));
     expect([...kinds]).toEqual(expect.arrayContaining(["text/html", "flight", "application/atom+xml", "text/calendar", "application/javascript", "text/css", "video/mp4"]));
     expect(seen.some((s) => s.path === "/dawn" && s.status === 200)).toBe(true);
+  });
+
+  it("the beta reader did see the upcoming chapter and its media, privately", () => {
+    expect(beta.every((b) => b.status === 200)).toBe(true);
+    expect(markersIn(beta[0]!.text, ["Upcomingtextmarker"])).toEqual(["Upcomingtextmarker"]);
+    expect(beta.filter((b) => b.path.includes("/media/")).map((b) => b.text)).toEqual(expect.arrayContaining(["private, no-store"]));
+    expect(beta.length).toBeGreaterThanOrEqual(4);
   });
 
   it("finds every released marker and no unreleased one", () => {
@@ -66,7 +89,7 @@ describe("the embargo holds on every output of a running server", () => {
     const neverBody = await never.text();
     expect(never.status).toBe(404);
     expect(neverBody).toContain("Nothing here");
-    for (const slug of ["zenith-secret", "draft-thing", "03-zenith-secret", "zenith-secret/cover.png", "editor"]) {
+    for (const slug of ["zenith-secret", "draft-thing", "03-zenith-secret", "zenith-secret/cover.png", "editor", "beta/zenith-secret", `beta/zenith-secret/${"A".repeat(22)}.1893456000000.${"B".repeat(43)}`]) {
       const res = await fetch(`${site.url}/${slug}`);
       expect(res.status, slug).toBe(404);
       const body = await res.text();
