@@ -39,7 +39,8 @@ describe("release messages", () => {
     const schedule = { timezone: "UTC", releases: [{ at: AT - 3_600_000, chapters: [1], line: 1 }, { at: AT, chapters: [2, 3], line: 2 }, { at: AT + 120_000, chapters: [4], line: 3 }] };
     expect(dueReleases(schedule, AT + 60_000, 30 * 60_000).map((r) => r.at)).toEqual([AT]);
     expect(dueReleases(schedule, AT - 1, 30 * 60_000)).toEqual([]);
-    expect(dueReleases(schedule, AT + 31 * 60_000, 30 * 60_000)).toEqual([]);
+    expect(dueReleases(schedule, AT + 31 * 60_000, 30 * 60_000).map((r) => r.at)).toEqual([AT + 120_000]);
+    expect(dueReleases(schedule, AT + 33 * 60_000, 30 * 60_000)).toEqual([]);
   });
 });
 
