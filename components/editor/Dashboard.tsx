@@ -5,6 +5,8 @@ import { Warnings } from "./Warnings";
 import { AsOfForm } from "./AsOfForm";
 import { LastGoodNotice } from "./LastGoodNotice";
 import { SignOut } from "./SignOut";
+import { NotifyOutbox } from "./NotifyOutbox";
+import { currentNotifyPanel } from "./notify-data";
 
 export interface DashboardProps {
   data: DashboardData;
@@ -30,6 +32,7 @@ export function Dashboard({ data, clock, clockLabel, asOfIso }: DashboardProps) 
       <LastGoodNotice kept={data.kept} />
       <Timeline data={data} clock={clock} />
       <Warnings data={data} />
+      <NotifyOutbox data={currentNotifyPanel()} />
       <AsOfForm asOfIso={asOfIso} example={example} />
     </div>
   );
