@@ -66,3 +66,13 @@ describe("npm run schedule -- notify --dry-run", () => {
     expect(wet.stderr).toContain("--dry-run");
   }, 60_000);
 });
+
+describe("npm run check with notify.yaml", () => {
+  it("reports a bad notify.yaml as path:line:column with the value, and fails", async () => {
+    const root = await story();
+    writeFileSync(path.join(root, "notify.yaml"), "endpoints:\n  - name: toot\n    kind: mastodon\n    instance: https://m.example\n    tokenEnv: lower-case\n");
+    const r = spawnSync("npx", ["tsx", "scripts/check.ts", "--chapters", root], { cwd: REPO, encoding: "utf8", env: { ...process.env, npm_config_loglevel: "error" } });
+    expect(r.status).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/chapters\/notify\.yaml:5:15 +endpoints\.0\.tokenEnv: must be an environment variable name like MASTODON_TOKEN \(got "lower-case"\)/);
+  }, 60_000);
+});
