@@ -31,7 +31,7 @@ const endpointSchema = z.discriminatedUnion(
 export const notifySchema = z.strictObject({
   /** A release older than this when the site first sees it live is not announced (a fresh site stays quiet about its back catalogue). */
   catchUpMinutes: z.number().min(0).max(1440).default(30),
-  timeoutSeconds: z.number().min(0.1).max(120).default(10),
+  timeoutSeconds: z.number().min(0.1).max(60).default(10),
   retry: z
     .strictObject({
       attempts: z.number().int().min(1).max(20).default(8),

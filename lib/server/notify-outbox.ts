@@ -46,7 +46,7 @@ export function outboxDir(cacheDir: string, root: string): string {
   return path.join(cacheDir, "notify", id);
 }
 
-/** An attempt with no result after this long is taken as failed (its instance died mid-request). */
+/** An attempt with no result after `staleMs` is taken as failed (its instance died mid-request); it is well over the longest request timeout (60 s). */
 export function openOutbox(dir: string, staleMs = 120_000): Outbox {
   const entryDir = (key: string, endpoint: string) => path.join(dir, key, endpoint);
   const readJson = <T>(file: string): T | null => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ensureNextBuild } from "../../scripts/lib/next-build";
-import { startSite, projectDir, type RunningSite } from "../helpers/server";
+import { startSite, projectDir, TEST_EDITOR_TOKEN, type RunningSite } from "../helpers/server";
 import { makeGif, makePng } from "../helpers/fixture-media";
 import { startReceiver, type Receiver } from "../helpers/notify-receiver";
 
@@ -106,10 +106,21 @@ describe("release notifications on the real clock", () => {
     // A restart within the catch-up window: everything is in the outbox, nothing goes twice.
     const printed = [...site.output];
     await site.stop();
-    site = await startSite({ chapters: root, cacheDir, env });
+    site = await startSite({ chapters: root, cacheDir, env, editorToken: TEST_EDITOR_TOKEN });
     await site.waitForLine((l) => l.includes("[installment] site at"), 60_000);
     await sleep(3000);
     expect(receiver.received).toHaveLength(6);
+
+    // The dashboard's outbox panel: this release, every endpoint sent (Discord on its third attempt).
+    const signIn = await fetch(`${site.url}/editor?token=${TEST_EDITOR_TOKEN}`, { redirect: "manual" });
+    const cookie = /installment_editor=[^;]*/.exec(signIn.headers.get("set-cookie") ?? "")?.[0] ?? "";
+    const dashboard = await (await fetch(`${site.url}/editor`, { headers: { cookie } })).text();
+    expect(dashboard).toContain("Release notifications");
+    expect(dashboard).toContain(`${iso(at).slice(0, 10)} ${iso(at).slice(11, 16)} UTC`);
+    expect(dashboard).toMatch(/<td[^>]*>4<\/td><td[^>]*>0<\/td><td[^>]*>0<\/td>/);
+    expect(dashboard).toContain("discord: sent on attempt 3");
+    expect(dashboard).not.toContain(TOKEN);
+    expect(dashboard).not.toContain(HOOK_SECRET);
     const all = [...printed, ...site.output].join("\n");
     expect(all).toContain('"event":"notify-sent"');
     expect(all).not.toContain(TOKEN);
