@@ -34,7 +34,7 @@ const HORIZON_MS = 24 * 3600_000;
 export function startReleaseNotifier(runtime: Runtime, options: NotifierOptions): () => void {
   const log = options.log ?? logJson;
   if (runtime.clock.kind !== "real") {
-    log({ event: "notify-off", reason: `a simulated clock (${runtime.clock.describe()}) never notifies` });
+    if (loadNotifyFile(runtime.root).config) log({ event: "notify-off", reason: `a simulated clock (${runtime.clock.describe()}) never notifies` });
     return () => {};
   }
   const probe = options.probe ?? (options.edge ? edgeProbe(options.edge.server) : async () => true);

@@ -187,3 +187,25 @@ describe("release notifier", () => {
     expect(receiver.received).toEqual([]);
   }, 30_000);
 });
+
+describe("release notifier on a simulated clock", () => {
+  it("sends nothing and says so once", async () => {
+    const receiver = await startReceiver();
+    const root = storyRoot(receiver);
+    const runtime = fakeRuntime(root, { timezone: "UTC", releases: [{ at: Date.now(), chapters: [2], line: 1 }] });
+    (runtime as { clock: { kind: string } }).clock.kind = "frozen";
+    const logs: Record<string, unknown>[] = [];
+    const stop = startReleaseNotifier(runtime, { cacheDir: mkdtempSync(path.join(tmpdir(), "c-")), probe: async () => true, env: env(receiver), log: (e) => logs.push(e), pollMs: 50 });
+    await sleep(500);
+    stop();
+    await receiver.close();
+    expect(receiver.received).toEqual([]);
+    expect(logs.map((e) => e.event)).toEqual(["notify-off"]);
+    // Without notify.yaml (every demo and test site), not a word.
+    const bare = fakeRuntime(mkdtempSync(path.join(tmpdir(), "installment-story-")), { timezone: "UTC", releases: [] });
+    (bare as { clock: { kind: string } }).clock.kind = "replay";
+    const quiet: unknown[] = [];
+    startReleaseNotifier(bare, { cacheDir: mkdtempSync(path.join(tmpdir(), "c-")), log: (e) => quiet.push(e) })();
+    expect(quiet).toEqual([]);
+  });
+});
