@@ -40,3 +40,26 @@ describe("notification outbox", () => {
     ]);
   });
 });
+
+describe("notification outbox across processes", () => {
+  it("of four processes racing on one folder, one creates the entry and each attempt goes to exactly one", async () => {
+    const { spawn } = await import("node:child_process");
+    const d = dir();
+    const tsx = path.resolve(__dirname, "../../node_modules/tsx/dist/cli.mjs");
+    const script = path.resolve(__dirname, "../helpers/outbox-claimer.ts");
+    const startAt = Date.now() + 8000;
+    const runs = await Promise.all(
+      [0, 1, 2, 3].map(
+        () =>
+          new Promise<{ created: boolean; claimed: number[] }>((resolve, reject) => {
+            const child = spawn(process.execPath, [tsx, script, d, String(startAt)], { stdio: ["ignore", "pipe", "inherit"] });
+            let out = "";
+            child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+            child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out) as { created: boolean; claimed: number[] }) : reject(new Error(`exit ${code}`))));
+          }),
+      ),
+    );
+    expect(runs.filter((r) => r.created)).toHaveLength(1);
+    expect(runs.flatMap((r) => r.claimed).sort()).toEqual([1, 2, 3, 4, 5]);
+  }, 60_000);
+});
