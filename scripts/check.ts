@@ -12,6 +12,7 @@ import { Command, CommanderError } from "commander";
 import { loadContent } from "../lib/content/load-content";
 import { createCompileCache, type CompileCache } from "../lib/content/compile-cache";
 import { formatDiagnostic } from "../lib/content/format-diagnostic";
+import { loadNotifyFile } from "../lib/server/notify-config-file";
 import { checkCastContrast } from "../lib/content/contrast";
 import { checkLinks } from "../lib/content/check-links";
 import type { ChapterSource, Diagnostic } from "../lib/content/types";
@@ -62,6 +63,7 @@ async function checkContent(root: string, cache: CompileCache | null): Promise<C
 
   const storyFile = path.join(root, "story.yaml");
   if (existsSync(storyFile)) diagnostics.push(...checkCastContrast(readFileSync(storyFile, "utf8"), storyFile));
+  diagnostics.push(...loadNotifyFile(root).diagnostics);
 
   const known = sources.map((s) => ({ number: s.number, slug: s.slug }));
   for (const source of sources) {

@@ -19,6 +19,7 @@ import { parseShiftDuration, planShift, ShiftError } from "../lib/schedule/shift
 import { applyPlanToText, applyShiftToText, EditError, newScheduleText } from "../lib/schedule/edit-schedule-file";
 import { readChapterTitles } from "../lib/schedule/chapter-titles";
 import { createClock } from "../lib/clock";
+import { notifyDryRun } from "./lib/notify-dry-run";
 
 class CliError extends Error {
   constructor(message: string, readonly exitCode = 1) {
@@ -275,6 +276,14 @@ function main(argv: string[]): void {
     .requiredOption("--by <duration>", "e.g. 2d, 36h, 1w, 90m, -1d or ISO P1D")
     .option("--write", "edit schedule.yaml, keeping its comments")
     .action(shift);
+
+  program
+    .command("notify")
+    .description("show the release notifications (notify.yaml) that would be sent at an instant")
+    .addOption(chaptersOption())
+    .option("--dry-run", "print each endpoint's payload; nothing is sent")
+    .option("--at <instant>", "a release instant (wall time in the schedule's zone, or with an offset)")
+    .action(notifyDryRun);
 
   try {
     program.parse(argv);

@@ -7,6 +7,8 @@ import { LastGoodNotice } from "./LastGoodNotice";
 import { SignOut } from "./SignOut";
 import { BetaLinks } from "./BetaLinks";
 import type { BetaLinksData } from "../../lib/server/beta-dashboard";
+import { NotifyOutbox } from "./NotifyOutbox";
+import { currentNotifyPanel } from "./notify-data";
 
 export interface DashboardProps {
   data: DashboardData;
@@ -34,6 +36,7 @@ export function Dashboard({ data, clock, clockLabel, asOfIso, beta }: DashboardP
       <LastGoodNotice kept={data.kept} />
       <Timeline data={data} clock={clock} />
       <Warnings data={data} />
+      <NotifyOutbox data={currentNotifyPanel()} />
       <AsOfForm asOfIso={asOfIso} example={example} />
       {beta ? <BetaLinks data={beta} /> : null}
     </div>

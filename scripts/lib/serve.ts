@@ -6,6 +6,7 @@ import { openReleaseJournal } from "../../lib/server/release-journal";
 import { createRuntime, installRuntime } from "../../lib/server/runtime";
 import { startServer } from "../../lib/server/http-server";
 import { startReleaseScheduler } from "../../lib/server/release-scheduler";
+import { startReleaseNotifier } from "../../lib/server/release-notifier";
 import { refuseUnacknowledgedClock } from "../../lib/server/simulated-clock";
 import { parseClockSpec } from "../../lib/schedule/clock-spec";
 import { ensureNextBuild } from "./next-build";
@@ -50,5 +51,7 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
     warm: dev ? undefined : (at) => edge.warm(at),
     journal: persistent ? openReleaseJournal(cacheRoot(env), root) : undefined,
   });
+  // Release notifications (notify.yaml): npm start only, after each release is live on this edge.
+  if (!dev) startReleaseNotifier(runtime, { cacheDir: cacheRoot(env), edge });
   console.log(`[installment] ${dev ? "preview" : "site"} at http://localhost:${port} (listening on ${hostname ? `${hostname}:${port}` : `every interface, port ${port}`})`);
 }
