@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
+import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSite, projectDir, type RunningSite } from "../helpers/server";
 import { embargoStory, markersIn } from "../helpers/embargo-fixture";
@@ -45,6 +46,12 @@ describe("the embargo holds on every output of a running server", () => {
     const kinds = new Set(seen.map((s) => (s.flight ? "flight" : s.type.split(";")[0])));
     expect([...kinds]).toEqual(expect.arrayContaining(["text/html", "flight", "application/atom+xml", "text/calendar", "application/javascript", "text/css", "video/mp4"]));
     expect(seen.some((s) => s.path === "/dawn" && s.status === 200)).toBe(true);
+  });
+
+  it("offers the e-book of the released chapters, linked from home", () => {
+    const book = seen.find((s) => s.type.startsWith("application/epub+zip"));
+    expect(book?.status).toBe(200);
+    expect(markersIn(book!.text, ["Releasedmarkerone", "Releasedmarkertwo"])).toHaveLength(2);
   });
 
   it("finds every released marker and no unreleased one", () => {
@@ -135,6 +142,11 @@ describe("a static export holds the embargo and is reproducible", () => {
     runExport(b, mkdtempSync(path.join(tmpdir(), "installment-cache-")));
     const files = walk(a).sort();
     expect(files).toEqual(expect.arrayContaining(["index.html", "dawn/index.html", "noon/index.html", "feed.xml", "sitemap.xml", "calendar.ics", "404.html"]));
+    const book = files.find((f) => f.endsWith(".epub"));
+    expect(book).toBeDefined();
+    const bookText = Object.values(unzipSync(readFileSync(path.join(a, book!)))).map((d) => Buffer.from(d).toString("latin1")).join("\n");
+    expect(markersIn(bookText, ["Releasedmarkerone"])).toEqual(["Releasedmarkerone"]);
+    expect(markersIn(bookText, UNRELEASED)).toEqual([]);
     expect(files.some((f) => f.startsWith("_next/static/"))).toBe(true);
     expect(files.some((f) => f.startsWith("media/") && f.endsWith(".mp4"))).toBe(true);
     const all = files.map((f) => readFileSync(path.join(a, f), "latin1")).join("\n");
