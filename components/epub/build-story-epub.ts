@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { LRUCache } from "lru-cache";
 import type { MediaManifest } from "../../lib/media/types";
 import type { SiteView } from "../../lib/site/visibility";
 import type { EpubBook, EpubImage } from "../../lib/epub/types";
@@ -46,11 +47,18 @@ export async function buildStoryEpub(view: SiteView, media: MediaManifest, media
   return zipEpub(book);
 }
 
+// Media files are content-addressed, so a converted poster is good for every
+// later book: each release rebuilds the book without converting again.
+const converted = new LRUCache<string, Buffer>({ maxSize: 64 * 1024 * 1024, sizeCalculation: (b) => b.length || 1 });
+
 async function loadImage(request: BookImageRequest, mediaDir: string): Promise<EpubImage> {
-  const bytes = await readFile(path.join(mediaDir, request.file));
-  if (request.toJpeg) {
-    const data = await sharp(bytes).flatten({ background: "#000000" }).jpeg({ quality: 80, mozjpeg: true }).toBuffer();
-    return { href: request.href, mediaType: "image/jpeg", data };
+  const mediaType = request.toJpeg || !request.href.endsWith(".png") ? "image/jpeg" : "image/png";
+  const key = `${mediaDir}|${request.file}|${request.toJpeg}`;
+  let data = converted.get(key);
+  if (!data) {
+    const bytes = await readFile(path.join(mediaDir, request.file));
+    data = request.toJpeg ? await sharp(bytes).flatten({ background: "#000000" }).jpeg({ quality: 80, mozjpeg: true }).toBuffer() : bytes;
+    converted.set(key, data);
   }
-  return { href: request.href, mediaType: request.href.endsWith(".png") ? "image/png" : "image/jpeg", data: bytes };
+  return { href: request.href, mediaType, data };
 }
