@@ -11,6 +11,7 @@ import { benchJs } from "./bench-js";
 import { benchServe } from "./bench-serve";
 import { benchBurst } from "./bench-burst";
 import { benchBuild } from "./bench-build";
+import { benchEpub } from "./bench-epub";
 import { isMain } from "./lib/is-main";
 
 export interface BenchOptions {
@@ -27,6 +28,7 @@ export const BENCHES: Record<string, Bench> = {
   serve: (opts) => benchServe(opts),
   burst: (opts) => benchBurst(opts),
   build: (opts) => benchBuild(opts),
+  epub: (opts) => benchEpub(opts),
 };
 
 export async function runBenches(argv: string[]): Promise<number> {

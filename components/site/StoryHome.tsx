@@ -3,12 +3,14 @@ import type { SiteView } from "../../lib/site/visibility";
 import { ContinueReading } from "../chrome/ContinueReading";
 import { ReleaseTime } from "../schedule/ReleaseTime";
 import type { ClientClock } from "../../lib/site/client-clock";
+import { offeredEpub } from "../../lib/site/epub-path";
 
 // The table of contents comes grouped and filtered from the view model
 // (lib/site): arc titles appear only once the arc has begun for this audience.
 export function StoryHome({ view, clock }: { view: SiteView; clock: ClientClock }) {
   const groups = view.toc;
   const first = view.chapters[0];
+  const book = offeredEpub(view);
   return (
     <div className="home">
       <section className="home-intro">
@@ -21,6 +23,11 @@ export function StoryHome({ view, clock }: { view: SiteView; clock: ClientClock 
             </Link>
           ) : null}
           <ContinueReading known={view.chapters.map((c) => ({ slug: c.slug, title: c.title }))} />
+          {book ? (
+            <a className="button button--quiet" href={book} download>
+              E-book (EPUB)
+            </a>
+          ) : null}
         </div>
       </section>
       <nav aria-label="Chapters" className="toc">

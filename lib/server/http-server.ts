@@ -15,6 +15,8 @@ import { fetchFromBackend, pipeFromBackend, startNextBackend, type NextBackend }
 import type { Runtime } from "./runtime";
 import { cacheSeconds, siteView, type Audience, type SiteView } from "../site/visibility";
 import { warmPaths } from "../site/warm-paths";
+import { offeredEpub } from "../site/epub-path";
+import { epubDownloads } from "./epub-download";
 import { cacheRoot } from "../env";
 import { editorAccess, type EditorAccess } from "./editor-access";
 import { serveBeta } from "./beta-route";
@@ -54,6 +56,7 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
   const assets = new PageCache(2000);
   const mediaDir = path.join(cacheRoot(), "media", "files");
   const secret = edgeSecret();
+  const epubs = epubDownloads(runtime, mediaDir);
 
   const server = createServer((req, res) => {
     void onRequest(req, res).catch((error: unknown) => {
@@ -104,7 +107,9 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     const url = known ? (req.url ?? "/") : NOT_FOUND_PATH;
     const render = () => renderFromBackend(req.method ?? "GET", url, headers);
     let entry: CachedResponse;
-    if (audience === "reader" && view) {
+    if (view !== null && pathname === offeredEpub(view)) {
+      entry = await epubs.response(view);
+    } else if (audience === "reader" && view) {
       const key = cacheKey(view, url, req);
       entry = await cache.getOrRender(key, render, (r) => r.status < 500);
     } else {
@@ -232,7 +237,7 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
 }
 
 function isSitePath(pathname: string, view: SiteView, signedIn: boolean): boolean {
-  if (SITE_PATHS.has(pathname)) return true;
+  if (SITE_PATHS.has(pathname) || pathname === offeredEpub(view)) return true;
   if (signedIn && pathname === "/editor") return true;
   const m = /^\/([a-z0-9-]+)(\/cover\.png)?$/.exec(pathname);
   return m !== null && view.chapters.some((c) => c.slug === m[1]);

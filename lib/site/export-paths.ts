@@ -1,9 +1,11 @@
 import type { SiteView } from "./visibility";
 import { STATE_OUTPUTS } from "./warm-paths";
+import { offeredEpub } from "./epub-path";
 
 /** Every reader-facing path of a release state, for a static export. */
 export function exportPaths(view: SiteView): string[] {
-  return [...STATE_OUTPUTS, "/robots.txt", ...view.chapters.flatMap((c) => [`/${c.slug}`, `/${c.slug}/cover.png`])];
+  const book = offeredEpub(view);
+  return [...STATE_OUTPUTS, "/robots.txt", ...(book ? [book] : []), ...view.chapters.flatMap((c) => [`/${c.slug}`, `/${c.slug}/cover.png`])];
 }
 
 /** Where a path is written in the export folder: pages become folder/index.html. */

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
+import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSite, projectDir, TEST_EDITOR_TOKEN, type RunningSite } from "../helpers/server";
 import { embargoStory, markersIn } from "../helpers/embargo-fixture";
@@ -68,6 +69,12 @@ describe("the embargo holds on every output of a running server", () => {
     expect(markersIn(beta[0]!.text, ["Upcomingtextmarker"])).toEqual(["Upcomingtextmarker"]);
     expect(beta.filter((b) => b.path.includes("/media/")).map((b) => b.text)).toEqual(expect.arrayContaining(["private, no-store"]));
     expect(beta.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("offers the e-book of the released chapters, linked from home", () => {
+    const book = seen.find((s) => s.type.startsWith("application/epub+zip"));
+    expect(book?.status).toBe(200);
+    expect(markersIn(book!.text, ["Releasedmarkerone", "Releasedmarkertwo"])).toHaveLength(2);
   });
 
   it("finds every released marker and no unreleased one", () => {
@@ -158,6 +165,11 @@ describe("a static export holds the embargo and is reproducible", () => {
     runExport(b, mkdtempSync(path.join(tmpdir(), "installment-cache-")));
     const files = walk(a).sort();
     expect(files).toEqual(expect.arrayContaining(["index.html", "dawn/index.html", "noon/index.html", "feed.xml", "sitemap.xml", "calendar.ics", "404.html"]));
+    const book = files.find((f) => f.endsWith(".epub"));
+    expect(book).toBeDefined();
+    const bookText = Object.values(unzipSync(readFileSync(path.join(a, book!)))).map((d) => Buffer.from(d).toString("latin1")).join("\n");
+    expect(markersIn(bookText, ["Releasedmarkerone"])).toEqual(["Releasedmarkerone"]);
+    expect(markersIn(bookText, UNRELEASED)).toEqual([]);
     expect(files.some((f) => f.startsWith("_next/static/"))).toBe(true);
     expect(files.some((f) => f.startsWith("media/") && f.endsWith(".mp4"))).toBe(true);
     const all = files.map((f) => readFileSync(path.join(a, f), "latin1")).join("\n");

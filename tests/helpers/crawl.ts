@@ -1,3 +1,5 @@
+import { unzipSync } from "fflate";
+
 /** One response seen by a crawl. */
 export interface Seen {
   path: string;
@@ -51,7 +53,10 @@ export async function crawl(base: string, start: string[], { limit = 400, header
       const res = await fetch(base + path, { headers: flight ? { ...headers, RSC: "1" } : headers, redirect: "manual" });
       const type = res.headers.get("content-type") ?? "";
       const buf = Buffer.from(await res.arrayBuffer());
-      const text = buf.toString(/^(text|application\/(json|javascript|xml|atom|rss|feed))|x-component/.test(type) ? "utf8" : "latin1");
+      // An e-book is a zip: its entries are searched, not its deflated bytes.
+      const text = type.startsWith("application/epub+zip")
+        ? Object.values(unzipSync(buf)).map((d) => Buffer.from(d).toString("utf8")).join("\n")
+        : buf.toString(/^(text|application\/(json|javascript|xml|atom|rss|feed))|x-component/.test(type) ? "utf8" : "latin1");
       const location = res.headers.get("location");
       seen.push({ path, status: res.status, type, text, flight, location });
       for (const link of [...linksIn(text), ...(location ? linksIn(`href="${location}"`) : [])]) if (!done.has(link)) queue.push(link);
