@@ -11,7 +11,7 @@ import { findChapters } from "../lib/content/find-chapters";
 import { loadStory } from "../lib/content/load-story";
 import { formatDiagnostic } from "../lib/content/format-diagnostic";
 import { chapterTemplate, slugify } from "../lib/content/chapter-template";
-import { SITE_PATHS } from "../lib/content/check-links";
+import { isReservedName } from "../lib/site/routes";
 
 class CliError extends Error {
   constructor(message: string, readonly exitCode = 1) {
@@ -47,7 +47,7 @@ function create(titleArg: string, opts: { chapters?: string; singleFile?: boolea
     throw new CliError(`--slug "${opts.slug}" is not a slug: use lowercase letters, digits and single dashes`, 2);
   }
   if (slug === "") throw new CliError(`cannot make a slug from the title "${title}": pass --slug <lowercase-words>`);
-  if (SITE_PATHS.has(slug)) throw new CliError(`slug "${slug}" is a path the site already uses (/${slug}); pass --slug <another>`);
+  if (isReservedName(slug)) throw new CliError(`slug "${slug}" is a path the site already uses (/${slug}); pass --slug <another>`);
 
   const found = findChapters(root);
   const taken = found.chapters.find((c) => c.slug === slug);

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "./types";
+import { CHAPTER_CARD, isReservedName } from "../site/routes";
 
 // Links between chapters are checked against the chapters that exist, so a
 // renamed or mistyped slug is caught before readers meet a 404. External links
@@ -17,21 +18,6 @@ export interface KnownChapter {
   number: number;
   slug: string;
 }
-
-/** Top-level paths the site serves besides chapters (see app/ and lib/server/http-server.ts). */
-export const SITE_PATHS = new Set([
-  "feed.xml",
-  "rss.xml",
-  "feed.json",
-  "calendar.ics",
-  "sitemap.xml",
-  "robots.txt",
-  "icon.svg",
-  "favicon.ico",
-  "media",
-  "editor",
-  "beta",
-]);
 
 /** Replaces every character of `text[start, end)` except newlines with spaces, keeping offsets. */
 function blank(text: string, start: number, end: number): string {
@@ -97,10 +83,10 @@ export function linkProblem(url: string, chapters: readonly KnownChapter[]): str
     const segments = pathPart.split("/").filter((s) => s !== "");
     if (segments.length === 0) return null; // the home page
     const [first, ...rest] = segments;
-    if (SITE_PATHS.has(first!)) return null;
+    if (isReservedName(first!)) return null;
     const chapter = bySlug.get(first!);
     if (chapter) {
-      if (rest.length === 0 || (rest.length === 1 && rest[0] === "cover.png")) return null;
+      if (rest.length === 0 || (rest.length === 1 && rest[0] === CHAPTER_CARD)) return null;
       return `broken link "${url}": chapter "${first}" has no page "/${rest.join("/")}"; link to /${first}`;
     }
     const numbered = /^\d{1,4}-(.+)$/.exec(first!);

@@ -1,12 +1,10 @@
 import { readdirSync, statSync, existsSync } from "node:fs";
 import path from "node:path";
 import type { ChapterSource, Diagnostic } from "./types";
+import { isReservedName } from "../site/routes";
 
 // NN-slug.mdx or NN-slug/index.mdx; NN is the chapter number.
 const CHAPTER_NAME = /^(\d{1,4})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
-
-/** Paths the site itself answers at; a chapter there could never be reached. */
-export const RESERVED_SLUGS = new Set(["media", "editor", "beta", "404", "500", "api"]);
 
 export interface FoundChapters {
   /** Every chapter file, sorted by number, including those in `conflicts`. */
@@ -39,7 +37,7 @@ export function findChapters(root: string): FoundChapters {
       diagnostics.push(problem(abs, `"${entry}" is not a chapter name: use NN-slug (lowercase letters, digits and dashes)`));
       continue;
     }
-    if (RESERVED_SLUGS.has(match[2]!)) {
+    if (isReservedName(match[2]!)) {
       diagnostics.push(problem(abs, `slug "${match[2]}" is reserved by the site; rename "${entry}"`));
       continue;
     }

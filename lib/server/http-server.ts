@@ -17,6 +17,7 @@ import { cacheSeconds, siteView, type Audience, type SiteView } from "../site/vi
 import { warmPaths } from "../site/warm-paths";
 import { offeredEpub } from "../site/epub-path";
 import { epubDownloads } from "./epub-download";
+import { chapterPaths, SITE_PATHS } from "../site/routes";
 import { cacheRoot } from "../env";
 import { editorAccess, type EditorAccess } from "./editor-access";
 import { serveBeta } from "./beta-route";
@@ -239,11 +240,9 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
 function isSitePath(pathname: string, view: SiteView, signedIn: boolean): boolean {
   if (SITE_PATHS.has(pathname) || pathname === offeredEpub(view)) return true;
   if (signedIn && pathname === "/editor") return true;
-  const m = /^\/([a-z0-9-]+)(\/cover\.png)?$/.exec(pathname);
-  return m !== null && view.chapters.some((c) => c.slug === m[1]);
+  return view.chapters.some((c) => chapterPaths(c.slug).includes(pathname));
 }
 
-const SITE_PATHS = new Set(["/", "/feed.xml", "/rss.xml", "/feed.json", "/sitemap.xml", "/robots.txt", "/calendar.ics", "/icon.svg"]);
 
 function respond(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, cacheControl: string): void {
   const etag = entry.headers["etag"];

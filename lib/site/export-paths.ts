@@ -1,11 +1,11 @@
 import type { SiteView } from "./visibility";
-import { STATE_OUTPUTS } from "./warm-paths";
+import { chapterPaths, FIXED_OUTPUTS, STATE_OUTPUTS } from "./routes";
 import { offeredEpub } from "./epub-path";
 
 /** Every reader-facing path of a release state, for a static export. */
 export function exportPaths(view: SiteView): string[] {
   const book = offeredEpub(view);
-  return [...STATE_OUTPUTS, "/robots.txt", ...(book ? [book] : []), ...view.chapters.flatMap((c) => [`/${c.slug}`, `/${c.slug}/cover.png`])];
+  return [...STATE_OUTPUTS, ...FIXED_OUTPUTS, ...(book ? [book] : []), ...view.chapters.flatMap((c) => chapterPaths(c.slug))];
 }
 
 /** Where a path is written in the export folder: pages become folder/index.html. */

@@ -1,7 +1,6 @@
 import type { SiteView } from "./visibility";
+import { STATE_OUTPUTS } from "./routes";
 
-/** Reader outputs that change with every release. */
-export const STATE_OUTPUTS = ["/", "/feed.xml", "/rss.xml", "/feed.json", "/sitemap.xml", "/calendar.ics"];
 
 /**
  * The pages worth rendering before a release: the outputs every release
@@ -10,7 +9,7 @@ export const STATE_OUTPUTS = ["/", "/feed.xml", "/rss.xml", "/feed.json", "/site
  */
 export function warmPaths(before: SiteView | null, after: SiteView): string[] {
   const had = new Set(before?.chapters.map((c) => c.slug) ?? []);
-  const paths = new Set(STATE_OUTPUTS);
+  const paths = new Set<string>(STATE_OUTPUTS);
   after.chapters.forEach((c, i) => {
     if (had.has(c.slug)) return;
     paths.add(`/${c.slug}`);

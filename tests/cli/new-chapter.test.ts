@@ -92,6 +92,11 @@ describe("npm run new-chapter", { timeout: 240_000 }, () => {
       [["Field", "--chapters", root], /^new-chapter: slug "field" is taken by .*04-field\.mdx/],
       [["The Probe!", "--chapters", root], /^new-chapter: slug "the-probe" is taken by .*01-the-probe\/index\.mdx/],
       [["!!!", "--chapters", root], /^new-chapter: cannot make a slug from the title "!!!": pass --slug/],
+      // Slugs `check` rejects as the site's own paths are refused here too.
+      [["404", "--chapters", root], /^new-chapter: slug "404" is a path the site already uses/],
+      [["500", "--chapters", root], /^new-chapter: slug "500" is a path the site already uses/],
+      [["Media", "--chapters", root], /^new-chapter: slug "media" is a path the site already uses/],
+      [["Beta", "--chapters", root], /^new-chapter: slug "beta" is a path the site already uses/],
     ];
     for (const [args, message] of cases) {
       const r = runScript("new-chapter.ts", args);
