@@ -36,12 +36,15 @@ function fakeRuntime(root: string, schedule: Schedule): Runtime {
   } as unknown as Runtime;
 }
 
-function storyRoot(receiver: Receiver, extra = ""): string {
+// A 1 s request timeout lets the hung-endpoint test finish quickly; a test
+// about sending once passes a longer one, since a timed-out request that did
+// arrive is retried by design (at least once, never silently dropped).
+function storyRoot(receiver: Receiver, extra = "", timeoutSeconds = 1): string {
   const root = mkdtempSync(path.join(tmpdir(), "installment-notify-"));
   writeFileSync(
     path.join(root, "notify.yaml"),
     [
-      "timeoutSeconds: 1",
+      `timeoutSeconds: ${timeoutSeconds}`,
       "retry:",
       "  attempts: 4",
       "  firstDelaySeconds: 0.3",
@@ -93,7 +96,7 @@ describe("release notifier", () => {
     stops.push(() => receiver.close());
     const at = Date.now() + 1500;
     const schedule: Schedule = { timezone: "UTC", releases: [{ at: at - 7200_000, chapters: [1], line: 1 }, { at, chapters: [2, 3], line: 2 }] };
-    const root = storyRoot(receiver);
+    const root = storyRoot(receiver, "", 20);
     const cacheDir = mkdtempSync(path.join(tmpdir(), "installment-cache-"));
     const live: number[] = [];
     const probe = async (paths: string[]) => {
@@ -167,7 +170,7 @@ describe("release notifier", () => {
     stops.push(() => receiver.close());
     const at = Date.now() + 800;
     const schedule: Schedule = { timezone: "UTC", releases: [{ at, chapters: [3], line: 1 }] };
-    const root = storyRoot(receiver);
+    const root = storyRoot(receiver, "", 20);
     const cacheDir = mkdtempSync(path.join(tmpdir(), "installment-cache-"));
     for (let i = 0; i < 3; i++) {
       stops.push(startReleaseNotifier(fakeRuntime(root, schedule), { cacheDir, probe: async () => Date.now() >= at, env: env(receiver), log: () => {}, pollMs: 20 }));
