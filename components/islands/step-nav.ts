@@ -7,11 +7,11 @@ function targets(): HTMLElement[] {
   return Array.from(document.querySelectorAll<HTMLElement>(TARGETS));
 }
 
-/** Editable or interactive focus keeps its own keys. */
-function keysBelongToFocus(target: EventTarget | null): boolean {
+/** Letters belong to text fields; Space also to whatever it activates (buttons, links, players). */
+function keysBelongToFocus(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  return target.closest("input, textarea, select, button, a[href], summary, video, iframe, [role=button]") !== null;
+  if (target.isContentEditable || target.closest("input, textarea, select") !== null) return true;
+  return key === " " && target.closest("button, a[href], summary, video, iframe, [role=button]") !== null;
 }
 
 /** Inside a sticky Scrolly (not plain mode), where a page of native scrolling would skip steps. */
@@ -68,7 +68,7 @@ export const stepNavIsland: Island = {
     nav.querySelector("[data-step='next']")?.addEventListener("click", () => go(1));
     nav.querySelector("[data-step='prev']")?.addEventListener("click", () => go(-1));
     document.addEventListener("keydown", (event) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || keysBelongToFocus(event.target)) return;
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || keysBelongToFocus(event.target, event.key)) return;
       let delta: 1 | -1 | 0 = 0;
       if (event.key === "j" && !event.shiftKey) delta = 1;
       else if (event.key === "k" && !event.shiftKey) delta = -1;
