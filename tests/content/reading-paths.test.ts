@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { projectDir } from "../helpers/server";
 import { tempStory, tinyGif } from "../helpers/temp-story";
 import { compileIn, problems } from "../helpers/compile";
 import { renderChapterToHtml } from "../helpers/render";
@@ -91,5 +94,19 @@ describe("deep-link anchors", () => {
   it("let the author pin an id, and report a duplicate", async () => {
     const { found } = await compile('<Dialogue>\n<Line speaker="nine" id="line-hello">a</Line>\n<Line speaker="ten" id="line-hello">b</Line>\n</Dialogue>');
     expect(found).toEqual([`7:1 the anchor id "line-hello" is used twice in this chapter`]);
+  });
+});
+
+describe("the sample story", () => {
+  it("types in chapter 1, and chapter 4's deep link lands on a line that exists there", async () => {
+    const root = path.join(projectDir, "chapters");
+    const result = await compileIn(root, 1);
+    if (!result.ok) throw new Error(problems(result).join("\n"));
+    const h = await renderChapterToHtml(root, result.chapter);
+    expect(h).toContain('class="typing"');
+    const link = /\/are-you-awake#(line-[0-9a-z-]+)/.exec(readFileSync(path.join(root, "04-counting.mdx"), "utf8"))?.[1];
+    expect(link).toBeDefined();
+    expect(lineIds(h)).toContain(link);
+    expect(h).toMatch(new RegExp(`id="${link}">.*?I was counting\\.`));
   });
 });
