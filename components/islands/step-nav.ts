@@ -44,6 +44,7 @@ export const stepNavIsland: Island = {
     let lastY = -1;
     const current = (all: HTMLElement[]): number => {
       if (last >= 0 && Math.abs(window.scrollY - lastY) < 2) return last;
+      if (window.scrollY < 1) return -1; // at the top, "next" is the first line
       const line = window.innerHeight * 0.45;
       let found = -1;
       all.forEach((el, i) => {
