@@ -159,20 +159,24 @@ describe("a way through without scrolling", () => {
     const steps = await page.evaluate(() => [...document.querySelectorAll("[data-scrolly-step]")].map((e) => e.id));
     expect(steps).toHaveLength(4);
     const reached: string[] = [];
+    const heard: string[] = [];
+    const expected: string[] = [];
     for (let i = 0; i < ids.length; i++) {
       if (i % 2 === 0) await page.keyboard.press("j");
       else await page.getByRole("button", { name: "Next step" }).click();
       const current = await page.locator("[data-step-nav]").getAttribute("data-current");
       reached.push(current ?? "");
+      await page.waitForFunction(() => (document.querySelector("[data-announcer]")?.textContent ?? "") !== "", null, { timeout: 3000 });
+      heard.push((await page.locator("[data-announcer]").textContent()) ?? "");
       const k = steps.indexOf(current ?? "");
       if (k >= 0) {
         await expectActive(page, k);
-        await page.waitForFunction((n) => document.querySelector("[data-announcer]")?.textContent?.startsWith(`Step ${n} of 4.`), k + 1);
+        expected.push(`Step ${k + 1} of 4.`);
       } else {
-        const text = await page.locator(`#${current}`).evaluate((el) => el.querySelector(".line-text")?.textContent ?? "");
-        await page.waitForFunction((t) => document.querySelector("[data-announcer]")?.textContent?.includes(t), text.slice(0, 12));
+        expected.push((await page.locator(`#${current}`).locator(".typing__final, .line-text").first().innerText()).trim());
       }
     }
+    expect(heard.map((h, i) => (h.includes(expected[i] ?? "-") ? "ok" : `${h} <> ${expected[i]}`))).toEqual(heard.map(() => "ok"));
     expect(reached).toEqual(ids);
     await page.keyboard.press("j");
     await page.waitForFunction(() => document.querySelector("[data-announcer]")?.textContent === "End of the chapter.");
