@@ -11,9 +11,10 @@ export function announce(message: string): void {
   // Clearing first makes a repeat of the same message announced again.
   region.textContent = "";
   const target = region;
-  requestAnimationFrame(() => {
+  // A timer, not a frame: frames pause in hidden tabs, announcements should not.
+  setTimeout(() => {
     target.textContent = message;
-  });
+  }, 30);
 }
 
 /** Reduced motion: the system setting or the reader setting on <html>. */
