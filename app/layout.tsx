@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 import "../components/styles/islands.css";
+import "../components/styles/reading-paths.css";
 import { requestContext } from "../lib/server/request-context";
 import { ReaderSettings, readerPrefsScript } from "../components/chrome/ReaderSettings";
 import { SiteHeader } from "../components/site/SiteHeader";

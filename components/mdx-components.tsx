@@ -1,6 +1,7 @@
 import type { ComponentProps, ReactNode } from "react";
 import { Dialogue } from "./dialogue/Dialogue";
 import { Line } from "./dialogue/Line";
+import { Typing } from "./dialogue/Typing";
 import { Pause } from "./chapter/Pause";
 import { Figure } from "./chapter/Figure";
 import { ScrollySection, StepSection } from "./chapter/ScrollySection";
@@ -18,9 +19,9 @@ type Props = Record<string, string | undefined> & { children?: ReactNode };
 export function chapterComponents(ctx: ChapterRenderContext) {
   return {
     Dialogue: ({ children }: Props) => <Dialogue>{children}</Dialogue>,
-    Line: ({ speaker, variant, children }: Props) => (
+    Line: ({ speaker, variant, id, children }: Props) => (
       <Reveal>
-        <Line story={ctx.story} speaker={speaker ?? ""} variant={variant}>
+        <Line story={ctx.story} speaker={speaker ?? ""} variant={variant} id={id}>
           {children}
         </Line>
       </Reveal>
@@ -34,10 +35,15 @@ export function chapterComponents(ctx: ChapterRenderContext) {
         {children}
       </ScrollySection>
     ),
-    Step: ({ index, media, alt, children }: Props) => (
-      <StepSection ctx={ctx} index={index} media={media} alt={alt}>
+    Step: ({ index, id, media, alt, children }: Props) => (
+      <StepSection ctx={ctx} index={index} id={id} media={media} alt={alt}>
         {children}
       </StepSection>
+    ),
+    Typing: ({ speaker, script, children }: Props) => (
+      <Typing story={ctx.story} speaker={speaker} script={script ?? "[]"}>
+        {children}
+      </Typing>
     ),
   } satisfies Record<string, (props: Props) => ReactNode>;
 }

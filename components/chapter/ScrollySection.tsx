@@ -3,6 +3,7 @@ import { ScrollyRoot } from "../scrolly/ScrollyRoot";
 import { StepFrame } from "../scrolly/StepFrame";
 import type { ChapterRenderContext } from "./media-context";
 import { MediaView } from "./MediaView";
+import { AnchorLink } from "./AnchorLink";
 
 interface Panel {
   media: string | null;
@@ -22,12 +23,14 @@ export function ScrollySection({ ctx, panels, children }: { ctx: ChapterRenderCo
 export function StepSection({
   ctx,
   index,
+  id,
   media,
   alt,
   children,
 }: {
   ctx: ChapterRenderContext;
   index?: string;
+  id?: string;
   media?: string;
   alt?: string;
   children?: ReactNode;
@@ -35,7 +38,8 @@ export function StepSection({
   // Without JavaScript there is no sticky panel, so each step shows its own media.
   const inline = media ? <MediaView ctx={ctx} src={media} alt={alt ?? ""} /> : null;
   return (
-    <StepFrame index={Number(index ?? 0)} inlineMedia={inline}>
+    <StepFrame index={Number(index ?? 0)} id={id} inlineMedia={inline}>
+      {id ? <AnchorLink id={id} label="Link to this step" /> : null}
       {children}
     </StepFrame>
   );

@@ -24,7 +24,7 @@ function storage(): Storage | null {
  */
 export function ReaderSettings() {
   const id = useId();
-  const [prefs, setPrefs] = useState<ReaderPrefs>({ showNames: false, reduceMotion: false });
+  const [prefs, setPrefs] = useState<ReaderPrefs>({ showNames: false, reduceMotion: false, plainReading: false });
   const reduced = useReducedMotion();
   const [osReduced, setOsReduced] = useState(false);
 
@@ -34,6 +34,7 @@ export function ReaderSettings() {
     // In case the head script did not run (e.g. blocked by CSP).
     applyPref(document.documentElement, "showNames", stored.showNames);
     applyPref(document.documentElement, "reduceMotion", stored.reduceMotion);
+    applyPref(document.documentElement, "plainReading", stored.plainReading);
   }, []);
 
   useEffect(() => {
@@ -73,6 +74,16 @@ export function ReaderSettings() {
             onChange={(e) => set("reduceMotion", e.currentTarget.checked)}
           />
           <label htmlFor={`${id}-motion`}>Reduce motion</label>
+        </div>
+        <div className="reader-settings__row">
+          <input
+            id={`${id}-plain`}
+            type="checkbox"
+            className="reader-settings__check"
+            checked={prefs.plainReading}
+            onChange={(e) => set("plainReading", e.currentTarget.checked)}
+          />
+          <label htmlFor={`${id}-plain`}>Plain reading (every picture with its text)</label>
         </div>
         {osReduced ? (
           <p id={`${id}-motion-note`} className="reader-settings__note">

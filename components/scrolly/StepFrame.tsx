@@ -36,7 +36,7 @@ export function useStepProgress(): { progress: number; active: boolean } {
   return { progress, active };
 }
 
-export function StepFrame(p: { index: number; inlineMedia: ReactNode; children: ReactNode }) {
+export function StepFrame(p: { index: number; id?: string; inlineMedia: ReactNode; children: ReactNode }) {
   const store = useStore();
   const ref = useRef<HTMLElement>(null);
   const { index } = p;
@@ -66,6 +66,7 @@ export function StepFrame(p: { index: number; inlineMedia: ReactNode; children: 
   return (
     <section
       ref={ref}
+      id={p.id}
       data-scrolly-step=""
       data-index={index}
       data-active={active ? "true" : "false"}

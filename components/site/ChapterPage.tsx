@@ -8,6 +8,7 @@ import { RememberPlace } from "../chrome/ContinueReading";
 import { ReleaseTime } from "../schedule/ReleaseTime";
 import { mediaUrl as publicMediaUrl } from "../../lib/site/media-url";
 import { clientClock } from "../../lib/site/client-clock";
+import { StepNav } from "../chapter/StepNav";
 
 interface Found {
   chapter: VisibleChapter;
@@ -49,6 +50,7 @@ export function ChapterPage({ ctx, view, found, mediaUrl = publicMediaUrl }: { c
           />
         </div>
       </MotionProvider>
+      <StepNav />
       <nav className="chapter-nav" aria-label="Chapters">
         {prev ? (
           <Link className="chapter-nav-prev" href={`/${prev.slug}`} rel="prev">

@@ -12,6 +12,8 @@ import { remarkScrolly } from "./plugins/remark-scrolly";
 import { remarkYouTube } from "./plugins/remark-youtube";
 import { remarkPause } from "./plugins/remark-pause";
 import { remarkExcerpt } from "./plugins/remark-excerpt";
+import { remarkTyping } from "./plugins/remark-typing";
+import { remarkAnchors } from "./plugins/remark-anchors";
 import { hashChapterInputs } from "./chapter-hash";
 
 export interface CompileInput {
@@ -58,9 +60,11 @@ export async function compileChapter(input: CompileInput): Promise<ChapterResult
           [remarkNoEsm, { report }],
           [remarkKnownComponents, { report }],
           [remarkDialogue, { cast: story.cast, report, source: text }],
+          [remarkTyping, { cast: story.cast, report, source: text }],
           // Media paths are rewritten before the Scrolly collects its panels.
           [remarkMedia, { root, chapterDir: source.dir, report, media }],
           [remarkScrolly, { report }],
+          [remarkAnchors, { report }],
           [remarkYouTube, { report }],
           [remarkPause, { report }],
           [remarkExcerpt, { onExcerpt: (t: string) => (excerpt = t) }],

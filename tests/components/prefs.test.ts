@@ -29,8 +29,8 @@ describe("prefs parsing", () => {
   });
   it("reads both keys", () => {
     const s = memoryStorage({ "installment:show-names": "true", "installment:reduce-motion": "nope" });
-    expect(readPrefs(s)).toEqual({ showNames: true, reduceMotion: false });
-    expect(readPrefs(null)).toEqual({ showNames: false, reduceMotion: false });
+    expect(readPrefs(s)).toEqual({ showNames: true, reduceMotion: false, plainReading: false });
+    expect(readPrefs(null)).toEqual({ showNames: false, reduceMotion: false, plainReading: false });
   });
   it("survives storage that throws", () => {
     const s = {
@@ -38,7 +38,7 @@ describe("prefs parsing", () => {
         throw new Error("SecurityError");
       },
     };
-    expect(readPrefs(s)).toEqual({ showNames: false, reduceMotion: false });
+    expect(readPrefs(s)).toEqual({ showNames: false, reduceMotion: false, plainReading: false });
     expect(() =>
       storePref(
         {

@@ -3,7 +3,7 @@ import { visit } from "unist-util-visit";
 import { isJsx, type Reporter } from "./jsx";
 
 /** The components a chapter can use. Keep in step with components/mdx-components.tsx. */
-export const CHAPTER_COMPONENTS = ["Dialogue", "Line", "Gif", "Still", "YouTube", "Scrolly", "Step", "Pause"] as const;
+export const CHAPTER_COMPONENTS = ["Dialogue", "Line", "Gif", "Still", "YouTube", "Scrolly", "Step", "Pause", "Typing"] as const;
 
 // Lowercase names are plain HTML elements and pass through; anything
 // capitalised must be one of ours, or it would fail only when a reader opens the page.
