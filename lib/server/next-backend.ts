@@ -60,12 +60,18 @@ export interface BackendResponse {
   body: Buffer;
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+const pipeAgent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-/** Fetches a whole response from the backend. */
-export function fetchFromBackend(port: number, method: string, path: string, headers: Record<string, string>): Promise<BackendResponse> {
+/** Fetches a whole response from the backend, over `agent`; aborted (rejecting) when `signal` fires. */
+export function fetchFromBackend(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  options: { agent: Agent; signal?: AbortSignal },
+): Promise<BackendResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, method, path, headers, agent }, (res) => {
+    const req = request({ host: "127.0.0.1", port, method, path, headers, agent: options.agent, signal: options.signal }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
@@ -80,10 +86,10 @@ export function fetchFromBackend(port: number, method: string, path: string, hea
   });
 }
 
-/** Streams a response straight through (static assets, dev tooling). */
+/** Streams a response straight through (the dev server only: its tooling, hot reload and pages). */
 export function pipeFromBackend(port: number, client: IncomingMessage, onResponse: (res: IncomingMessage) => void, onError: (e: Error) => void): void {
   const headers = { ...client.headers };
-  const req = request({ host: "127.0.0.1", port, method: client.method, path: client.url, headers, agent }, onResponse);
+  const req = request({ host: "127.0.0.1", port, method: client.method, path: client.url, headers, agent: pipeAgent }, onResponse);
   req.on("error", onError);
   client.pipe(req);
 }
