@@ -1,4 +1,5 @@
-import { Agent } from "node:http";
+import { Agent, type ServerResponse } from "node:http";
+import { plainResponse } from "./plain-response";
 
 /** A render the pool would not run or finish in time: answered with `status` and `Retry-After`. */
 export class RenderRefused extends Error {
@@ -8,6 +9,12 @@ export class RenderRefused extends Error {
   ) {
     super(status === 503 ? "Service Unavailable: too many renders waiting" : "Gateway Timeout: the render took too long");
   }
+}
+
+/** 503 or 504 with Retry-After: never cached, never a hang. */
+export function answerRefused(res: ServerResponse, error: RenderRefused): void {
+  res.setHeader("Retry-After", String(error.retryAfterSeconds));
+  plainResponse(res, error.status, error.message);
 }
 
 export interface RenderPoolOptions {

@@ -9,7 +9,7 @@ const BASE = "http://edge.invalid";
  * Reads an HTTP request target the way every later step will, and refuses
  * (4xx) any target a later step could misread: only origin-form (`/path?query`)
  * is served; `//host…`, backslashes, absolute-form (`http://other/…`),
- * asterisk-form, undecodable escapes, control characters and overlong
+ * asterisk-form, dot segments, undecodable escapes, control characters and overlong
  * targets are refused here, so `new URL(req.url, base)` never throws later
  * and never lands on another host.
  */
@@ -31,6 +31,8 @@ export function parseRequestTarget(target: string): TargetResult {
     return bad();
   }
   if (/[\u0000-\u001f\u007f]/.test(pathname) || pathname.startsWith("//") || pathname.includes("\\")) return bad();
+  // Browsers resolve dot segments before sending; only a probe sends `..` (or `%2e%2e`).
+  if (pathname.split("/").some((segment) => segment === "." || segment === "..")) return bad();
   return { ok: true, rawPath, pathname, query };
 }
 

@@ -1,3 +1,4 @@
+import type { ServerOptions } from "node:http";
 import { readEnv, type Env } from "../env";
 
 /** How much the public edge lets any client take: timeouts, render slots, cache bytes. */
@@ -32,5 +33,15 @@ export function servingLimits(env: Env = readEnv()): ServingLimits {
     renderQueue: env.INSTALLMENT_RENDER_QUEUE ?? 512,
     pageCacheBytes: Math.round((env.INSTALLMENT_PAGE_CACHE_MB ?? 256) * MB),
     assetCacheBytes: Math.round((env.INSTALLMENT_ASSET_CACHE_MB ?? 64) * MB),
+  };
+}
+
+/** The public server's timeouts (Node checks them every second, not every 30 s). */
+export function httpServerOptions(limits: ServingLimits): ServerOptions {
+  return {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: Math.max(limits.requestTimeoutMs, limits.headersTimeoutMs),
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
   };
 }
