@@ -6,6 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { projectDir, startSite, TEST_EDITOR_TOKEN, type RunningSite } from "../helpers/server";
 import { readerStory } from "../helpers/reader-fixture";
+import { launchBrowser, watchedPage } from "../helpers/browser";
 
 // Issue 9, "Abuse": no reader may stall renders, fill memory or get a 5xx.
 // Site A runs with an editor token and small limits; site B without a token
@@ -244,4 +245,27 @@ describe("request headers outside the cache key never reach Next", () => {
     expect(bot.headers["etag"]).toBe(browser.headers["etag"]);
     expect(bot.body.equals(browser.body)).toBe(true);
   });
+});
+
+describe("the client router still works through the stricter edge", () => {
+  it("Chromium's prefetches and a client-side navigation get flight payloads, never a 400", async () => {
+    const browser = await launchBrowser();
+    try {
+      const { page, external } = await watchedPage(await browser.newContext());
+      const flights: { url: string; status: number }[] = [];
+      page.on("response", (r) => {
+        if (r.request().headers()["rsc"] === "1") flights.push({ url: r.url(), status: r.status() });
+      });
+      await page.goto(`${a.url}/`, { waitUntil: "networkidle" });
+      await page.locator('a[href="/orbit"]').first().click();
+      await page.waitForURL(`${a.url}/orbit`);
+      await page.waitForLoadState("networkidle");
+      expect(flights.length).toBeGreaterThan(0);
+      expect(flights.filter((f) => f.status >= 400)).toEqual([]);
+      expect(flights.some((f) => f.status === 200)).toBe(true);
+      expect(external).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });
