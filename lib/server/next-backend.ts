@@ -2,6 +2,7 @@ import { createServer, request, Agent, type IncomingMessage, type Server } from 
 import { connect } from "node:net";
 import type { Duplex } from "node:stream";
 import next from "next";
+import { IDLE_SOCKET_MS } from "./render-pool";
 
 /**
  * Next.js listening on a private loopback port. The public edge talks to it
@@ -23,6 +24,9 @@ export async function startNextBackend(options: { dev: boolean; projectDir: stri
     void handle(req, res);
   });
   server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
+  // Idle sockets are closed by the edge's agents (IDLE_SOCKET_MS) well before
+  // this, so the edge never sends a request on a socket Next is closing.
+  server.keepAliveTimeout = 4 * IDLE_SOCKET_MS;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
@@ -60,7 +64,7 @@ export interface BackendResponse {
   body: Buffer;
 }
 
-const pipeAgent = new Agent({ keepAlive: true, maxSockets: 64 });
+const pipeAgent = new Agent({ keepAlive: true, maxSockets: 64, timeout: IDLE_SOCKET_MS });
 
 /** Fetches a whole response from the backend, over `agent`; aborted (rejecting) when `signal` fires. */
 export function fetchFromBackend(
@@ -68,7 +72,7 @@ export function fetchFromBackend(
   method: string,
   path: string,
   headers: Record<string, string>,
-  options: { agent: Agent; signal?: AbortSignal },
+  options: { agent: Agent; signal?: AbortSignal; retried?: boolean },
 ): Promise<BackendResponse> {
   return new Promise((resolve, reject) => {
     const req = request({ host: "127.0.0.1", port, method, path, headers, agent: options.agent, signal: options.signal }, (res) => {
@@ -81,7 +85,12 @@ export function fetchFromBackend(
       });
       res.on("error", reject);
     });
-    req.on("error", reject);
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      // A keep-alive socket the backend closed as it was reused: a GET is safe to send again, once.
+      if (req.reusedSocket && error.code === "ECONNRESET" && !options.signal?.aborted && !options.retried) {
+        fetchFromBackend(port, method, path, headers, { ...options, retried: true }).then(resolve, reject);
+      } else reject(error);
+    });
     req.end();
   });
 }

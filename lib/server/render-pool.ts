@@ -1,6 +1,9 @@
 import { Agent, type ServerResponse } from "node:http";
 import { plainResponse } from "./plain-response";
 
+/** How long the edge keeps an idle keep-alive socket to the backend (which keeps them longer). */
+export const IDLE_SOCKET_MS = 15_000;
+
 /** A render the pool would not run or finish in time: answered with `status` and `Retry-After`. */
 export class RenderRefused extends Error {
   constructor(
@@ -42,7 +45,8 @@ export class RenderPool {
   private waiting: Waiting[] = [];
 
   constructor(private readonly options: RenderPoolOptions) {
-    this.agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
+    // An idle socket is dropped after IDLE_SOCKET_MS, long before the backend would close it.
+    this.agent = new Agent({ keepAlive: true, maxSockets: options.concurrency, timeout: IDLE_SOCKET_MS });
   }
 
   run<T>(task: (signal: AbortSignal) => Promise<T>): Promise<T> {
