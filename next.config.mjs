@@ -7,6 +7,9 @@ const nextConfig = {
   // project; checking again here would only slow every build.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
+  // No image optimizer: media are transcoded ahead of time (lib/media), and the
+  // edge answers /_next/image with a 404 like every non-static /_next/ path.
+  images: { unoptimized: true },
 };
 
 export default nextConfig;

@@ -20,6 +20,15 @@ const envSchema = z.object({
   /** The address `npm start` / `npm run dev` listen on (default: every interface for npm start, 127.0.0.1 for npm run dev). */
   HOST: z.string().min(1).optional(),
   INSTALLMENT_PREVIEW: z.enum(["0", "1"]).optional(),
+  // Serving under abuse (lib/server/serving-limits.ts has the defaults; docs/architecture.md explains them).
+  INSTALLMENT_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
+  INSTALLMENT_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).optional(),
+  INSTALLMENT_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
+  INSTALLMENT_RENDER_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).optional(),
+  INSTALLMENT_RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
+  INSTALLMENT_RENDER_QUEUE: z.coerce.number().int().min(0).max(100_000).optional(),
+  INSTALLMENT_PAGE_CACHE_MB: z.coerce.number().min(1).max(65_536).optional(),
+  INSTALLMENT_ASSET_CACHE_MB: z.coerce.number().min(1).max(65_536).optional(),
 });
 
 /** Never printed back in an error message. */

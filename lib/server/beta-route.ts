@@ -16,7 +16,7 @@ export interface BetaRouteDeps {
   /** Story time of this request (the clock's, never an editor's as-of). */
   now: number;
   /** Renders `url` from the backend for a reader at `now`, with these extra edge headers. Never cached. */
-  render(url: string, extra: Record<string, string>): Promise<CachedResponse>;
+  render(extra: Record<string, string>): Promise<CachedResponse>;
 }
 
 /** Every answer to a valid beta link: for this one person, never stored, never indexed, never sent on as a referrer. */
@@ -52,7 +52,7 @@ export async function serveBeta(req: IncomingMessage, res: ServerResponse, pathn
     if (!isMediaFileName(parsed.media) || !files.has(parsed.media)) return false;
     return sendMedia(req, res, parsed.media);
   }
-  const entry = await deps.render(req.url ?? base, { [EDGE_HEADERS.beta]: base });
+  const entry = await deps.render({ [EDGE_HEADERS.beta]: base });
   // Next answers a flight request without its cache-busting `_rsc` value with a redirect to this same page: passed on.
   const sameRedirect = entry.status >= 300 && entry.status < 400 && (entry.headers["location"] ?? "").startsWith(`${base}?`);
   if (entry.status !== 200 && !sameRedirect) return false;

@@ -12,6 +12,12 @@ import { EDGE_HEADERS } from "./edge-headers";
 import { edgeSecret } from "./edge-secret";
 import { PageCache, type CachedResponse } from "./page-cache";
 import { fetchFromBackend, pipeFromBackend, startNextBackend, type NextBackend } from "./next-backend";
+import { answerRefused, RenderPool, RenderRefused } from "./render-pool";
+import { readerRequest } from "./cache-key";
+import { forwardedHeaders } from "./forwarded-headers";
+import { listStaticAssets } from "./static-assets";
+import { httpServerOptions, servingLimits } from "./serving-limits";
+import { logJson } from "./log";
 import type { Runtime } from "./runtime";
 import { cacheSeconds, siteView, type Audience, type SiteView } from "../site/visibility";
 import { warmPaths } from "../site/warm-paths";
@@ -41,7 +47,6 @@ export interface Edge {
 
 /** A path no route matches: Next answers it with the root not-found page. */
 const NOT_FOUND_PATH = "/_/not-found";
-const RSC_VARY = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"];
 const DROP_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "cache-control", "etag", "x-powered-by", "content-security-policy"]);
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|atom\+xml|rss\+xml|feed\+json)|image\/svg)/;
 
@@ -53,14 +58,22 @@ const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|atom\+xml|rss\+
 export async function startServer(options: ServerOptions): Promise<Edge> {
   const { runtime, dev } = options;
   const backend: NextBackend = await startNextBackend({ dev, projectDir: options.projectDir });
-  const cache = new PageCache();
-  const assets = new PageCache(2000);
+  const limits = servingLimits();
+  // Documents and flight payloads are bounded apart, so no flood of one evicts the other.
+  const cache = new PageCache(Math.round(limits.pageCacheBytes * 0.75));
+  const flights = new PageCache(limits.pageCacheBytes - cache.maxBytes);
+  const assets = new PageCache(limits.assetCacheBytes);
+  // Page renders and build assets each have their own sockets to Next, slots and timeout.
+  const pages = new RenderPool({ concurrency: limits.renderConcurrency, queue: limits.renderQueue, timeoutMs: limits.renderTimeoutMs });
+  const assetPool = new RenderPool({ concurrency: 16, queue: limits.renderQueue, timeoutMs: limits.renderTimeoutMs });
+  const staticAssets = dev ? new Set<string>() : listStaticAssets(options.projectDir);
   const mediaDir = path.join(cacheRoot(), "media", "files");
   const secret = edgeSecret();
   const epubs = epubDownloads(runtime, mediaDir);
 
-  const server = createServer((req, res) => {
+  const server = createServer(httpServerOptions(limits), (req, res) => {
     void onRequest(req, res).catch((error: unknown) => {
+      if (error instanceof RenderRefused && !res.headersSent) return void answerRefused(res, error);
       console.error(error);
       if (!res.headersSent) plain(res, 500, "Internal Server Error");
       else res.destroy();
@@ -74,6 +87,8 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     const guard = guardRequest(req);
     if (!guard.ok) {
       if (guard.status === 405) res.setHeader("Allow", "GET, HEAD");
+      // A body announced but unread: the connection goes with the answer.
+      if (guard.close) res.setHeader("Connection", "close");
       return plain(res, guard.status, guard.message);
     }
     for (const h of Object.values(EDGE_HEADERS)) delete req.headers[h];
@@ -86,33 +101,51 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     const now = runtime.clock.now();
     const at = editor.asOf ?? now;
 
-    if (pathname.startsWith("/beta/") && (await serveBeta(req, res, pathname, { runtime, now, render: (url, extra) => renderFromBackend("GET", url, { ...backendHeaders(req, now, "reader", null), ...extra }) }))) return;
+    if (pathname.startsWith("/beta/")) {
+      // Beta pages render outside every cache, with the same normalised request as any page.
+      const wanted = readerRequest(guard.rawPath, guard.query, req.headers);
+      const headers = wanted.kind === "page" ? forwardedHeaders(wanted.headers, { now, audience: "reader", secret, asOf: null }) : {};
+      const render = (extra: Record<string, string>) => (wanted.kind === "page" ? renderPage(guard.rawPath + wanted.search, { ...headers, ...extra }, wanted.flight, cache) : Promise.reject(new Error("unreachable")));
+      if (wanted.kind === "page" && (await serveBeta(req, res, pathname, { runtime, now, render }))) return;
+    }
     if (dev && pathname === "/__installment/events") return contentEvents(req, res);
     if (pathname.startsWith("/media/")) return serveMedia(req, res, pathname, siteView(runtime.snapshot(), at, audience));
-    if (!dev && pathname.startsWith("/_next/static/")) {
-      // Build assets never change under their names: kept in memory and gzipped once.
-      const url = req.url ?? "/";
-      const entry = await assets.getOrRender(url, () => renderFromBackend("GET", url, { host: "localhost", "accept-encoding": "identity" }), (r) => r.status === 200);
+    if (!dev && pathname.startsWith("/_next/")) {
+      // The client router needs build assets only: every other /_next/ path
+      // (the image optimizer, data routes, anything new) is a 404 in production.
+      if (!staticAssets.has(pathname)) return plain(res, 404, "Not Found");
+      // Build assets never change under their names: kept in memory (queries ignored) and gzipped once.
+      const url = guard.rawPath;
+      const load = () => assetPool.run((signal) => renderFromBackend("GET", url, { host: "localhost", "accept-encoding": "identity" }, assetPool, signal));
+      const entry = await assets.getOrRender(pathname, load, (r) => r.status === 200);
       return respond(req, res, entry, entry.status === 200 ? IMMUTABLE_CACHE_CONTROL : "no-store");
     }
-    if (pathname.startsWith("/_next/") || dev) {
+    if (dev) {
       res.setHeader("Content-Security-Policy", contentSecurityPolicy([], dev));
       return pipe(req, res, now, audience, editor.asOf);
     }
 
     const view = siteView(runtime.snapshot(), at, audience);
-    const headers = backendHeaders(req, now, audience, editor.asOf);
+    // Unknown query parameters and free-form router headers are dropped here:
+    // only what changes the response reaches Next or the cache key.
+    const wanted = readerRequest(guard.rawPath, guard.query, req.headers);
+    if (wanted.kind === "refused") return plain(res, wanted.status, wanted.message);
+    if (wanted.kind === "redirect") {
+      res.setHeader("Location", wanted.location);
+      return plain(res, 307, "Temporary Redirect");
+    }
+    const headers = forwardedHeaders(wanted.headers, { now, audience, secret, asOf: editor.asOf });
     // Every path that is not a page of this release state gets the one
     // canonical 404, so an unreleased slug, a draft and a typo are identical.
     const known = view !== null && isSitePath(pathname, view, editor.signedIn);
-    const url = known ? (req.url ?? "/") : NOT_FOUND_PATH;
-    const render = () => renderFromBackend(req.method ?? "GET", url, headers);
+    const url = (known ? guard.rawPath : NOT_FOUND_PATH) + wanted.search;
+    const store = wanted.flight ? flights : cache;
+    const render = () => renderPage(url, headers, wanted.flight, store);
     let entry: CachedResponse;
     if (view !== null && pathname === offeredEpub(view)) {
       entry = await epubs.response(view);
     } else if (audience === "reader" && view) {
-      const key = cacheKey(view, url, req);
-      entry = await cache.getOrRender(key, render, (r) => r.status < 500);
+      entry = await store.getOrRender(cacheKey(view, url, wanted.vary), render, (r) => r.status < 500);
     } else {
       entry = await render();
     }
@@ -120,26 +153,21 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     respond(req, res, entry, audience === "reader" ? (maxAge > 0 ? `public, max-age=${maxAge}, must-revalidate` : "no-cache") : "private, no-store");
   }
 
-  function cacheKey(view: SiteView, url: string, req: Pick<IncomingMessage, "headers">): string {
-    const vary = RSC_VARY.map((h) => `${h}=${String(req.headers[h] ?? "")}`).join("&");
+  function cacheKey(view: SiteView, url: string, vary: string): string {
     return `${runtime.version()}|${view.stateKey}|${url}|${vary}`;
   }
 
-  function backendHeaders(req: IncomingMessage, now: number, audience: Audience, asOf: number | null): Record<string, string> {
-    const out: Record<string, string> = { host: "localhost", "accept-encoding": "identity" };
-    for (const h of [...RSC_VARY, "accept", "user-agent"]) {
-      const v = req.headers[h];
-      if (typeof v === "string") out[h] = v;
-    }
-    out[EDGE_HEADERS.now] = String(now);
-    out[EDGE_HEADERS.audience] = audience;
-    out[EDGE_HEADERS.secret] = secret;
-    if (asOf !== null) out[EDGE_HEADERS.asOf] = String(asOf);
-    return out;
+  /** A page render in the page pool, logged (one `render` line each) with what the page caches hold. */
+  async function renderPage(url: string, headers: Record<string, string>, flight: boolean, store: PageCache): Promise<CachedResponse> {
+    const started = Date.now();
+    const r = await pages.run((signal) => renderFromBackend("GET", url, headers, pages, signal));
+    const pageBytes = cache.bytes + flights.bytes;
+    logJson({ event: "render", url: url.split("?")[0], flight, status: r.status, ms: Date.now() - started, pageBytes, maxPageBytes: limits.pageCacheBytes, entries: store.size });
+    return r;
   }
 
-  async function renderFromBackend(method: string, url: string, headers: Record<string, string>): Promise<CachedResponse> {
-    const r = await fetchFromBackend(backend.port, method === "HEAD" ? "GET" : method, url, headers);
+  async function renderFromBackend(method: string, url: string, headers: Record<string, string>, pool: RenderPool, signal: AbortSignal): Promise<CachedResponse> {
+    const r = await fetchFromBackend(backend.port, method, url, headers, { agent: pool.agent, signal });
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(r.headers)) {
       if (DROP_HEADERS.has(k) || k.startsWith("x-nextjs")) continue;
@@ -154,7 +182,7 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
   }
 
   function pipe(req: IncomingMessage, res: ServerResponse, now: number, audience: Audience, asOf: number | null) {
-    Object.assign(req.headers, backendHeaders(req, now, audience, asOf), { host: req.headers.host ?? "localhost" });
+    Object.assign(req.headers, forwardedHeaders({}, { now, audience, secret, asOf }), { host: req.headers.host ?? "localhost" }, { accept: req.headers.accept ?? "*/*" });
     delete req.headers["accept-encoding"];
     pipeFromBackend(
       backend.port,
@@ -207,20 +235,19 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     if (!view) return 0;
     const before = siteView(runtime.snapshot(), at - 1, "reader");
     const paths = warmPaths(before, view);
-    const headers: Record<string, string> = { host: "localhost", "accept-encoding": "identity", accept: "text/html" };
-    headers[EDGE_HEADERS.now] = String(at);
-    headers[EDGE_HEADERS.audience] = "reader";
-    headers[EDGE_HEADERS.secret] = secret;
+    const headers = forwardedHeaders({}, { now: at, audience: "reader", secret, asOf: null });
     let done = 0;
     for (const p of paths) {
-      const key = cacheKey(view, p, { headers: {} });
-      await cache.getOrRender(key, () => renderFromBackend("GET", p, headers), (r) => r.status < 500);
+      const key = cacheKey(view, p, "document");
+      await cache.getOrRender(key, () => renderPage(p, headers, false, cache), (r) => r.status < 500);
       done++;
     }
     return done;
   }
 
-  runtime.onReload(() => cache.retain([`${runtime.version()}|`]));
+  runtime.onReload(() => {
+    for (const c of [cache, flights]) c.retain([`${runtime.version()}|`]);
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -232,6 +259,8 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     warm,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      pages.close();
+      assetPool.close();
       await backend.close();
     },
   };

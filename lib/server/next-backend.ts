@@ -2,6 +2,7 @@ import { createServer, request, Agent, type IncomingMessage, type Server } from 
 import { connect } from "node:net";
 import type { Duplex } from "node:stream";
 import next from "next";
+import { IDLE_SOCKET_MS } from "./render-pool";
 
 /**
  * Next.js listening on a private loopback port. The public edge talks to it
@@ -23,6 +24,9 @@ export async function startNextBackend(options: { dev: boolean; projectDir: stri
     void handle(req, res);
   });
   server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
+  // Idle sockets are closed by the edge's agents (IDLE_SOCKET_MS) well before
+  // this, so the edge never sends a request on a socket Next is closing.
+  server.keepAliveTimeout = 4 * IDLE_SOCKET_MS;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
@@ -60,12 +64,18 @@ export interface BackendResponse {
   body: Buffer;
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+const pipeAgent = new Agent({ keepAlive: true, maxSockets: 64, timeout: IDLE_SOCKET_MS });
 
-/** Fetches a whole response from the backend. */
-export function fetchFromBackend(port: number, method: string, path: string, headers: Record<string, string>): Promise<BackendResponse> {
+/** Fetches a whole response from the backend, over `agent`; aborted (rejecting) when `signal` fires. */
+export function fetchFromBackend(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  options: { agent: Agent; signal?: AbortSignal; retried?: boolean },
+): Promise<BackendResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, method, path, headers, agent }, (res) => {
+    const req = request({ host: "127.0.0.1", port, method, path, headers, agent: options.agent, signal: options.signal }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
@@ -75,15 +85,20 @@ export function fetchFromBackend(port: number, method: string, path: string, hea
       });
       res.on("error", reject);
     });
-    req.on("error", reject);
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      // A keep-alive socket the backend closed as it was reused: a GET is safe to send again, once.
+      if (req.reusedSocket && error.code === "ECONNRESET" && !options.signal?.aborted && !options.retried) {
+        fetchFromBackend(port, method, path, headers, { ...options, retried: true }).then(resolve, reject);
+      } else reject(error);
+    });
     req.end();
   });
 }
 
-/** Streams a response straight through (static assets, dev tooling). */
+/** Streams a response straight through (the dev server only: its tooling, hot reload and pages). */
 export function pipeFromBackend(port: number, client: IncomingMessage, onResponse: (res: IncomingMessage) => void, onError: (e: Error) => void): void {
   const headers = { ...client.headers };
-  const req = request({ host: "127.0.0.1", port, method: client.method, path: client.url, headers, agent }, onResponse);
+  const req = request({ host: "127.0.0.1", port, method: client.method, path: client.url, headers, agent: pipeAgent }, onResponse);
   req.on("error", onError);
   client.pipe(req);
 }

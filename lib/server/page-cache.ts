@@ -1,3 +1,5 @@
+import { LRUCache } from "lru-cache";
+
 /** A rendered response, kept whole so it can be served to many readers. */
 export interface CachedResponse {
   status: number;
@@ -7,28 +9,33 @@ export interface CachedResponse {
   gzip: Buffer | null;
 }
 
+/** What an entry costs in memory, roughly: its bodies, headers and key. */
+export function entryBytes(value: CachedResponse, key: string): number {
+  let headers = 0;
+  for (const [k, v] of Object.entries(value.headers)) headers += k.length + v.length;
+  return value.body.length + (value.gzip?.length ?? 0) + headers + key.length + 64;
+}
+
 /**
- * Rendered pages keyed by release state (the key carries it), with
- * single-flight rendering: a thousand readers arriving at a release together
- * cause one render, not a thousand.
+ * Rendered responses keyed by release state (the key carries it), bounded by
+ * bytes (least recently used out first), with single-flight rendering: a
+ * thousand readers arriving at a release together cause one render, not a
+ * thousand.
  */
 export class PageCache {
-  private entries = new Map<string, CachedResponse>();
-  private inFlight = new Map<string, Promise<CachedResponse>>();
+  private readonly entries: LRUCache<string, CachedResponse>;
+  private readonly inFlight = new Map<string, Promise<CachedResponse>>();
 
-  constructor(private readonly limit = 1000) {}
+  constructor(readonly maxBytes: number) {
+    this.entries = new LRUCache<string, CachedResponse>({ maxSize: maxBytes, sizeCalculation: entryBytes });
+  }
 
   get(key: string): CachedResponse | undefined {
-    const hit = this.entries.get(key);
-    if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
+    return this.entries.get(key);
   }
 
   async getOrRender(key: string, render: () => Promise<CachedResponse>, store: (r: CachedResponse) => boolean): Promise<CachedResponse> {
-    const hit = this.get(key);
+    const hit = this.entries.get(key);
     if (hit) return hit;
     const pending = this.inFlight.get(key);
     if (pending) return pending;
@@ -42,22 +49,22 @@ export class PageCache {
     return promise;
   }
 
+  /** Stores `value` unless it alone is larger than the whole cache. */
   set(key: string, value: CachedResponse): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    while (this.entries.size > this.limit) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
+    if (entryBytes(value, key) <= this.maxBytes) this.entries.set(key, value);
   }
 
   /** Drops every entry whose key does not start with one of `prefixes`. */
   retain(prefixes: string[]): void {
-    for (const key of this.entries.keys()) if (!prefixes.some((p) => key.startsWith(p))) this.entries.delete(key);
+    for (const key of [...this.entries.keys()]) if (!prefixes.some((p) => key.startsWith(p))) this.entries.delete(key);
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Bytes held, by `entryBytes`; never more than `maxBytes`. */
+  get bytes(): number {
+    return this.entries.calculatedSize;
   }
 }

@@ -1,34 +1,26 @@
 import type { IncomingMessage } from "node:http";
+import { parseRequestTarget } from "./request-target";
+import { refuseRequestBody } from "./request-body";
 
-export type GuardResult = { ok: true; pathname: string } | { ok: false; status: number; message: string };
+export type GuardResult =
+  | { ok: true; pathname: string; rawPath: string; query: string }
+  | { ok: false; status: number; message: string; close?: boolean };
 
-const MAX_URL = 4096;
 const METHODS = new Set(["GET", "HEAD"]);
 
 /**
- * Rejects requests no reader sends (unknown methods, huge or undecodable
- * URLs) with a 4xx before they reach the renderer, so they can never become a
- * 5xx or a stack trace.
+ * Rejects requests no reader sends (unknown methods, bodies on GET/HEAD,
+ * malformed, huge or undecodable targets) with a 4xx before they reach the
+ * renderer, so they can never become a 5xx, a stack trace or a held socket.
  */
 export function guardRequest(req: IncomingMessage, allowPost = false): GuardResult {
   const method = req.method ?? "GET";
   if (!METHODS.has(method) && !(allowPost && method === "POST")) {
     return { ok: false, status: 405, message: "Method Not Allowed" };
   }
-  const url = req.url ?? "/";
-  if (url.length > MAX_URL) return { ok: false, status: 414, message: "URI Too Long" };
-  if (!url.startsWith("/")) return { ok: false, status: 400, message: "Bad Request" };
-  const q = url.indexOf("?");
-  const rawPath = q >= 0 ? url.slice(0, q) : url;
-  const rawQuery = q >= 0 ? url.slice(q + 1) : "";
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(rawPath);
-    // Query values are decoded by the renderer later; undecodable ones are refused here.
-    for (const part of rawQuery.split("&")) if (part) decodeURIComponent(part.replace(/\+/g, " "));
-  } catch {
-    return { ok: false, status: 400, message: "Bad Request" };
-  }
-  if (pathname.includes("\0") || /[\u0000-\u001f]/.test(pathname)) return { ok: false, status: 400, message: "Bad Request" };
-  return { ok: true, pathname };
+  const body = refuseRequestBody(method, req.headers);
+  if (body) return { ok: false, status: body.status, message: body.message, close: true };
+  const target = parseRequestTarget(req.url ?? "/");
+  if (!target.ok) return target;
+  return { ok: true, pathname: target.pathname, rawPath: target.rawPath, query: target.query };
 }
