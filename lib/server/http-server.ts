@@ -13,10 +13,11 @@ import { edgeSecret } from "./edge-secret";
 import { PageCache, type CachedResponse } from "./page-cache";
 import { fetchFromBackend, pipeFromBackend, startNextBackend, type NextBackend } from "./next-backend";
 import type { Runtime } from "./runtime";
-import { cacheSeconds, siteView, type Audience, type SiteView } from "../site/visibility";
+import { siteView, type Audience, type SiteView } from "../site/visibility";
 import { warmPaths } from "../site/warm-paths";
 import { cacheRoot } from "../env";
 import { editorAccess, type EditorAccess } from "./editor-access";
+import { releaseCacheHeaders, mediaReleaseHeaders } from "./edge-cache-policy";
 
 export interface ServerOptions {
   runtime: Runtime;
@@ -80,12 +81,16 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     const at = editor.asOf ?? now;
 
     if (dev && pathname === "/__installment/events") return contentEvents(req, res);
-    if (pathname.startsWith("/media/")) return serveMedia(req, res, pathname, siteView(runtime.snapshot(), at, audience));
+    if (pathname.startsWith("/media/")) {
+      const mediaView = siteView(runtime.snapshot(), at, audience);
+      if (audience === "reader" && mediaView) mediaReleaseHeaders(res, mediaView, runtime.snapshot().schedule, now);
+      return serveMedia(req, res, pathname, mediaView);
+    }
     if (!dev && pathname.startsWith("/_next/static/")) {
       // Build assets never change under their names: kept in memory and gzipped once.
       const url = req.url ?? "/";
       const entry = await assets.getOrRender(url, () => renderFromBackend("GET", url, { host: "localhost", "accept-encoding": "identity" }), (r) => r.status === 200);
-      return respond(req, res, entry, entry.status === 200 ? IMMUTABLE_CACHE_CONTROL : "no-store");
+      return respond(req, res, entry, { "Cache-Control": entry.status === 200 ? IMMUTABLE_CACHE_CONTROL : "no-store" });
     }
     if (pathname.startsWith("/_next/") || dev) {
       res.setHeader("Content-Security-Policy", contentSecurityPolicy([], dev));
@@ -106,8 +111,7 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     } else {
       entry = await render();
     }
-    const maxAge = audience === "reader" && view ? cacheSeconds(view, now) : 0;
-    respond(req, res, entry, audience === "reader" ? (maxAge > 0 ? `public, max-age=${maxAge}, must-revalidate` : "no-cache") : "private, no-store");
+    respond(req, res, entry, releaseCacheHeaders(audience === "reader" ? view : null, runtime.snapshot().schedule, now, pathname));
   }
 
   function cacheKey(view: SiteView, url: string, req: Pick<IncomingMessage, "headers">): string {
@@ -236,10 +240,10 @@ function isSitePath(pathname: string, view: SiteView, signedIn: boolean): boolea
 
 const SITE_PATHS = new Set(["/", "/feed.xml", "/rss.xml", "/feed.json", "/sitemap.xml", "/robots.txt", "/calendar.ics", "/icon.svg"]);
 
-function respond(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, cacheControl: string): void {
+function respond(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, cacheHeaders: Record<string, string>): void {
   const etag = entry.headers["etag"];
   for (const [k, v] of Object.entries(entry.headers)) res.setHeader(k, v);
-  res.setHeader("Cache-Control", cacheControl);
+  for (const [k, v] of Object.entries(cacheHeaders)) res.setHeader(k, k.toLowerCase() === "vary" ? appendVary(entry.headers["vary"], v) : v);
   if (etag && req.headers["if-none-match"] === etag && entry.status === 200) {
     res.statusCode = 304;
     res.end();
@@ -247,7 +251,7 @@ function respond(req: IncomingMessage, res: ServerResponse, entry: CachedRespons
   }
   const useGzip = entry.gzip !== null && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
   const body = useGzip ? entry.gzip! : entry.body;
-  if (entry.gzip !== null) res.setHeader("Vary", appendVary(entry.headers["vary"], "Accept-Encoding"));
+  if (entry.gzip !== null) res.setHeader("Vary", appendVary(String(res.getHeader("Vary") ?? ""), "Accept-Encoding"));
   if (useGzip) res.setHeader("Content-Encoding", "gzip");
   res.setHeader("Content-Length", body.length);
   res.statusCode = entry.status;
@@ -256,7 +260,7 @@ function respond(req: IncomingMessage, res: ServerResponse, entry: CachedRespons
 
 function appendVary(existing: string | undefined, value: string): string {
   const parts = (existing ?? "").split(",").map((p) => p.trim()).filter(Boolean);
-  if (!parts.some((p) => p.toLowerCase() === value.toLowerCase())) parts.push(value);
+  for (const v of value.split(",").map((p) => p.trim()).filter(Boolean)) if (!parts.some((p) => p.toLowerCase() === v.toLowerCase())) parts.push(v);
   return parts.join(", ");
 }
 
