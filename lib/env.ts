@@ -20,6 +20,12 @@ const envSchema = z.object({
   /** The address `npm start` / `npm run dev` listen on (default: every interface for npm start, 127.0.0.1 for npm run dev). */
   HOST: z.string().min(1).optional(),
   INSTALLMENT_PREVIEW: z.enum(["0", "1"]).optional(),
+  /** Shared caches (Varnish) to BAN after a content or schedule change: comma-separated http(s) URLs. */
+  INSTALLMENT_PURGE_URL: z
+    .string()
+    .transform((s) => s.split(",").map((u) => u.trim()).filter(Boolean))
+    .refine((list) => list.every((u) => /^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u)), { message: "must be a comma-separated list of http:// or https:// URLs, e.g. http://127.0.0.1:6081/" })
+    .optional(),
 });
 
 /** Never printed back in an error message. */

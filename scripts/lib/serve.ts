@@ -9,6 +9,7 @@ import { startReleaseScheduler } from "../../lib/server/release-scheduler";
 import { refuseUnacknowledgedClock } from "../../lib/server/simulated-clock";
 import { parseClockSpec } from "../../lib/schedule/clock-spec";
 import { ensureNextBuild } from "./next-build";
+import { purgeOnReload } from "../../lib/server/shared-cache-purge";
 
 export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -43,6 +44,7 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
   // The preview shows drafts and upcoming chapters: only this machine may see it.
   const hostname = env.HOST ?? (dev ? "127.0.0.1" : undefined);
   const edge = await startServer({ runtime, dev, port, hostname, projectDir });
+  if (!dev) purgeOnReload(runtime, env.INSTALLMENT_PURGE_URL ?? []);
   // Only a live timeline keeps a journal across restarts: a preview or a
   // replay (npm run demo) announces its releases afresh each time.
   const persistent = !dev && runtime.clock.kind !== "replay";
