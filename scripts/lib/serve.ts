@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { cacheRoot, contentRoot, readEnv } from "../../lib/env";
-import { openReleaseJournal } from "../../lib/server/release-journal";
+import { openSharedReleaseJournal } from "../../lib/server/shared-release-journal";
 import { createRuntime, installRuntime } from "../../lib/server/runtime";
 import { startServer } from "../../lib/server/http-server";
 import { startReleaseScheduler } from "../../lib/server/release-scheduler";
@@ -50,7 +50,7 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
   const persistent = !dev && runtime.clock.kind !== "replay";
   startReleaseScheduler(runtime, {
     warm: dev ? undefined : (at) => edge.warm(at),
-    journal: persistent ? openReleaseJournal(cacheRoot(env), root) : undefined,
+    journal: persistent ? openSharedReleaseJournal(cacheRoot(env), root) : undefined,
   });
   console.log(`[installment] ${dev ? "preview" : "site"} at http://localhost:${port} (listening on ${hostname ? `${hostname}:${port}` : `every interface, port ${port}`})`);
 }
