@@ -112,6 +112,15 @@ sub vcl_backend_response {
     return (deliver);
 }
 
+sub vcl_backend_error {
+    # An instance that is restarting (refused connection, reset): try another
+    # before the probe has marked it sick, rather than show readers a 503.
+    if (bereq.retries < 2) {
+        return (retry);
+    }
+    set beresp.http.Retry-After = "1";
+}
+
 sub vcl_deliver {
     # Release headers stay: readers' tools and the tests read them.
     unset resp.http.Via;
