@@ -67,6 +67,9 @@ sub vcl_recv {
 
 sub vcl_backend_response {
     set beresp.http.X-Backend = beresp.backend.name;
+    if (bereq.retries > 0) {
+        set beresp.http.X-Retried = bereq.retries;
+    }
 
     # The cache check: a response reflecting a release later than this
     # cache's own clock was made by an instance whose clock runs ahead.
@@ -94,6 +97,14 @@ sub vcl_backend_response {
         # kept past the next release minus the margin, whatever s-maxage says.
         set beresp.grace = 0s;
         set beresp.keep = 0s;
+        if (beresp.ttl <= 0s || beresp.http.Cache-Control ~ "(private|no-store|no-cache)") {
+            # Too near the release to share: remember "fetch it each time"
+            # until the instant only (readers are not queued behind each
+            # other), so the released state is coalesced again from the instant.
+            set beresp.uncacheable = true;
+            set beresp.ttl = std.duration((std.real(beresp.http.X-Release-Next-Epoch, 0) - std.real(time=now)) + "s", 0s);
+            return (deliver);
+        }
         set beresp.http.X-Shared-Left = std.real(beresp.http.X-Release-Next-Epoch, 0) - std.real(time=now) - 2;
         if (beresp.ttl > std.duration(beresp.http.X-Shared-Left + "s", 0s)) {
             set beresp.ttl = std.duration(beresp.http.X-Shared-Left + "s", 0s);
@@ -109,7 +120,8 @@ sub vcl_backend_response {
         return (deliver);
     }
     # Browsers revalidate (max-age=0, must-revalidate); only s-maxage is ours.
-    return (deliver);
+    # No return: the built-in rules still make Set-Cookie, no-store and
+    # private responses uncacheable.
 }
 
 sub vcl_backend_error {
@@ -122,6 +134,17 @@ sub vcl_backend_error {
 }
 
 sub vcl_deliver {
+    # Caches downstream (a CDN, a checker) read s-maxage against Age: make
+    # s-maxage - Age this cache's own remaining lifetime (rounded up), which
+    # the clamp above may have cut below what the instance said (it counted
+    # from the start of its render).
+    if (resp.http.X-Release-Next-Epoch && resp.http.Cache-Control ~ "s-maxage=[0-9]+") {
+        set resp.http.X-Left = std.integer(real=std.round(std.real(duration=obj.ttl) + 0.499)) + std.integer(resp.http.Age, 0);
+        set resp.http.Cache-Control = regsub(resp.http.Cache-Control, "s-maxage=[0-9]+", "s-maxage=" + resp.http.X-Left);
+        set resp.http.CDN-Cache-Control = "max-age=" + resp.http.X-Left;
+        set resp.http.Surrogate-Control = "max-age=" + resp.http.X-Left;
+        unset resp.http.X-Left;
+    }
     # Release headers stay: readers' tools and the tests read them.
     unset resp.http.Via;
     unset resp.http.X-Varnish;

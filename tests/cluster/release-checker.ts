@@ -61,7 +61,9 @@ export function releaseViolations(samples: Sample[], e: ReleaseExpectation): str
     }
     if (s.status >= 500) out.push(`${where}: status ${s.status}`);
     if (s.receivedAt < e.at && showsRelease(s, e)) out.push(`${where}: released bytes before the instant`);
-    if (s.sentAt >= e.at + e.withinMs && !isReleased(s, e)) out.push(`${where}: still not released ${e.withinMs} ms after the instant`);
+    if (s.sentAt >= e.at + e.withinMs && !isReleased(s, e)) {
+      out.push(`${where}: still not released ${e.withinMs} ms after the instant (status ${s.status}, ${s.headers["x-release-state"] ?? "no state"}, ${s.headers["x-cache"] ?? ""} age ${s.headers["age"] ?? "-"}, ${s.body.length} bytes)`);
+    }
     if (!showsRelease(s, e) && s.status < 500) {
       const lifetime = sharedLifetime(s.headers["cache-control"] ?? "");
       const age = Number(s.headers["age"] ?? 0);

@@ -30,7 +30,6 @@ describe("many instances behind Varnish hold the release promise", () => {
   let probes: Probe[] = [];
   let samples: Sample[] = [];
   const burst = { requests: 0, status5xx: 0, dropped: 0, backendReqs: 0, ms: 0 };
-  const skewedRetries = { before: 0, after: 0 };
   const aheadEarly: Sample[] = [];
 
   beforeAll(async () => {
@@ -67,8 +66,8 @@ describe("many instances behind Varnish hold the release promise", () => {
       { path: media[0]! },
     ];
 
-    // Now the release: ~22 s ahead, on a whole second, written while everything runs.
-    T = Math.ceil((Date.now() + 22_000) / 1000) * 1000;
+    // Now the release: ~25 s ahead, on a whole second, written while everything runs.
+    T = Math.ceil((Date.now() + 25_000) / 1000) * 1000;
     writeFileSync(path.join(root, "schedule.yaml"), schedule(T));
     for (const site of [a, b, ahead]) {
       for (;;) {
@@ -77,9 +76,9 @@ describe("many instances behind Varnish hold the release promise", () => {
         await sleep(50);
       }
     }
-    expect(Date.now()).toBeLessThan(T - 15_000);
+    expect(Date.now()).toBeLessThan(T - 20_000);
+    await sleep(T - 20_000 - Date.now());
 
-    skewedRetries.before = skewed.counter("MAIN.backend_retry");
     const wave = async () => {
       const t0 = Date.now();
       const all = await Promise.all(Array.from({ length: 200 }, (_, i) => sample("burst", main.url, probes[i % probes.length]!)));
@@ -112,7 +111,6 @@ describe("many instances behind Varnish hold the release promise", () => {
       bursts,
       aheadDirect,
     ]);
-    skewedRetries.after = skewed.counter("MAIN.backend_retry");
   }, 600_000);
 
   afterAll(async () => {
@@ -139,8 +137,8 @@ describe("many instances behind Varnish hold the release promise", () => {
 
   it("through the shared cache: no released byte early, every path live within 2 s, no pre-release response kept past the instant", () => {
     const mine = samples.filter((s) => s.cache === "main");
-    expect(mine.filter((s) => s.sentAt < T - 15_000).length).toBeGreaterThan(0);
-    expect(mine.filter((s) => s.sentAt > T + 4000).length).toBeGreaterThan(0);
+    expect(mine.filter((s) => s.sentAt < T - 19_000).length).toBeGreaterThan(0);
+    expect(mine.filter((s) => s.sentAt > T + 2500).length).toBeGreaterThan(0);
     expect(releaseViolations(mine, expectation())).toEqual([]);
     const firstLive = Object.fromEntries(probes.map((p) => [p.path, (mine.find((s) => s.path === p.path && s.receivedAt >= T && s.headers["x-release-state"] === "reader:r1-3")?.receivedAt ?? NaN) - T]));
     const hits = mine.filter((s) => s.headers["x-cache"] === "HIT").length;
@@ -157,7 +155,8 @@ describe("many instances behind Varnish hold the release promise", () => {
 
   it("an instance whose clock runs 2 s ahead is refused by the cache check", () => {
     expect(aheadEarly[0]?.status, "the ahead instance itself serves the chapter 1.5 s early").toBe(200);
-    expect(skewedRetries.after - skewedRetries.before).toBeGreaterThan(0);
+    // Varnish marks a response it fetched again after refusing one.
+    expect(samples.filter((s) => s.cache === "skewed" && Number(s.headers["x-retried"] ?? 0) > 0).length).toBeGreaterThan(0);
     expect(releaseViolations(samples.filter((s) => s.cache === "skewed"), expectation()).filter((v) => v.includes("before the instant"))).toEqual([]);
   });
 
