@@ -110,6 +110,8 @@ sub vcl_backend_response {
             set beresp.ttl = std.duration(beresp.http.X-Shared-Left + "s", 0s);
         }
         unset beresp.http.X-Shared-Left;
+        # When this copy expires here, for vcl_deliver.
+        set beresp.http.X-Shared-Until = std.real(time=now) + std.real(duration=beresp.ttl);
     }
     # Never keep an error page: an instance restarting must not leave a 5xx
     # in the cache (4xx are the canonical 404, which carries s-maxage).
@@ -138,13 +140,14 @@ sub vcl_deliver {
     # s-maxage - Age this cache's own remaining lifetime (rounded up), which
     # the clamp above may have cut below what the instance said (it counted
     # from the start of its render).
-    if (resp.http.X-Release-Next-Epoch && resp.http.Cache-Control ~ "s-maxage=[0-9]+") {
-        set resp.http.X-Left = std.integer(real=std.round(std.real(duration=obj.ttl) + 0.499)) + std.integer(resp.http.Age, 0);
+    if (resp.http.X-Shared-Until && resp.http.Cache-Control ~ "s-maxage=[0-9]+") {
+        set resp.http.X-Left = std.integer(real=std.round(std.real(resp.http.X-Shared-Until, 0) - std.real(time=now) + 0.499)) + std.integer(resp.http.Age, 0);
         set resp.http.Cache-Control = regsub(resp.http.Cache-Control, "s-maxage=[0-9]+", "s-maxage=" + resp.http.X-Left);
         set resp.http.CDN-Cache-Control = "max-age=" + resp.http.X-Left;
         set resp.http.Surrogate-Control = "max-age=" + resp.http.X-Left;
         unset resp.http.X-Left;
     }
+    unset resp.http.X-Shared-Until;
     # Release headers stay: readers' tools and the tests read them.
     unset resp.http.Via;
     unset resp.http.X-Varnish;

@@ -1,6 +1,7 @@
 // Two (or more) instances of the site behind real Varnish processes, on one
 // build and one shared cache folder, for tests/cluster.
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startSiteProcess, type SiteProcess } from "../../scripts/lib/site-process";
@@ -58,24 +59,45 @@ export async function sample(cache: string, base: string, probe: Probe): Promise
     const buf = Buffer.from(await res.arrayBuffer());
     const headers: Record<string, string> = {};
     res.headers.forEach((v, k) => (headers[k] = v));
-    const text = (headers["content-type"] ?? "").startsWith("image/") ? "" : buf.toString("utf8");
+    const type = headers["content-type"] ?? "";
+    const text = /^(text\/|application\/(json|xml|atom|rss|feed)|text\/x-component)/.test(type) ? buf.toString("utf8") : "";
     return { cache, path: probe.path, sentAt, receivedAt: Date.now(), status: res.status, headers, body: text };
   } catch (error) {
     return { cache, path: probe.path, sentAt, receivedAt: Date.now(), status: 0, headers: {}, body: "", error: String(error) };
   }
 }
 
-/** Polls every probe through each cache every `everyMs` from now until `until` (real epoch ms). */
+/**
+ * Polls every probe through each cache every `everyMs` from now until `until`
+ * (real epoch ms); each probe on its own loop, so one slow answer does not
+ * delay the others.
+ */
 export async function poll(targets: { cache: string; base: string; probes: Probe[] }[], until: number, everyMs = 50): Promise<Sample[]> {
   const out: Sample[] = [];
-  while (Date.now() < until) {
-    const tick = Date.now();
-    const round = await Promise.all(targets.flatMap((t) => t.probes.map((p) => sample(t.cache, t.base, p))));
-    out.push(...round);
-    const wait = tick + everyMs - Date.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  }
+  const loop = async (cache: string, base: string, probe: Probe) => {
+    while (Date.now() < until) {
+      const tick = Date.now();
+      out.push(await sample(cache, base, probe));
+      const wait = tick + everyMs - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
+  };
+  await Promise.all(targets.flatMap((t) => t.probes.map((p) => loop(t.cache, t.base, p))));
   return out;
+}
+
+/** One GET on its own connection (no keep-alive), like a new reader; the body is read and dropped. */
+export function shoot(url: string, headers: Record<string, string> = {}, timeoutMs = 15_000): Promise<{ status: number; error: string | null }> {
+  return new Promise((resolve) => {
+    const req = request(url, { agent: false, headers: { "accept-encoding": "gzip", accept: "text/html", ...headers } }, (res) => {
+      res.on("data", () => {});
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, error: null }));
+      res.on("error", (e: NodeJS.ErrnoException) => resolve({ status: res.statusCode ?? 0, error: e.code ?? e.message }));
+    });
+    req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error("timeout"), { code: "TIMEOUT" })));
+    req.on("error", (e: NodeJS.ErrnoException) => resolve({ status: 0, error: e.code ?? e.message }));
+    req.end();
+  });
 }
 
 export function releaseLines(site: SiteProcess): { chapter: number; scheduled: string }[] {

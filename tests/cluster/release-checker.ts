@@ -68,7 +68,9 @@ export function releaseViolations(samples: Sample[], e: ReleaseExpectation): str
       const lifetime = sharedLifetime(s.headers["cache-control"] ?? "");
       const age = Number(s.headers["age"] ?? 0);
       if (lifetime === null) out.push(`${where}: a pre-release response without a shared lifetime (${s.headers["cache-control"] ?? "no Cache-Control"})`);
-      else if (s.receivedAt + (lifetime - age) * 1000 > e.at) out.push(`${where}: a pre-release response a shared cache may keep until ${at(s.receivedAt + (lifetime - age) * 1000)}`);
+      else if (lifetime - age > 0 && s.receivedAt + (lifetime - age) * 1000 > e.at) {
+        out.push(`${where}: a pre-release response a shared cache may keep until ${at(s.receivedAt + (lifetime - age) * 1000)} (${s.headers["cache-control"]}, age ${age}, ${s.headers["x-cache"] ?? ""})`);
+      }
       else if (lifetime > 0 ? age >= lifetime : age > 0) out.push(`${where}: a pre-release response served ${age} s old, past its shared lifetime of ${lifetime} s (grace)`);
     }
   }
