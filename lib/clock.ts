@@ -10,7 +10,7 @@ export interface Clock {
   /** Real milliseconds until the story clock reaches `storyInstant` (for timers). */
   realMsUntil(storyInstant: number): number;
   spec: ClockSpec;
-  /** Real epoch ms when this clock started (a replay's story time runs from here). */
+  /** Real epoch ms when this clock started, or a replay's `from:` anchor (its story time runs from here). */
   startedAt: number;
 }
 
@@ -29,7 +29,8 @@ export function createClock(
   realNow: () => number = Date.now,
 ): Clock {
   const parsed = parseClockSpec(spec);
-  const startedAt = realNow();
+  // An anchored replay runs from its shared real instant, not from this call.
+  const startedAt = parsed.kind === "replay" && parsed.from !== undefined ? parsed.from : realNow();
   return {
     spec: parsed,
     startedAt,

@@ -29,6 +29,12 @@ const envSchema = z.object({
   INSTALLMENT_RENDER_QUEUE: z.coerce.number().int().min(0).max(100_000).optional(),
   INSTALLMENT_PAGE_CACHE_MB: z.coerce.number().min(1).max(65_536).optional(),
   INSTALLMENT_ASSET_CACHE_MB: z.coerce.number().min(1).max(65_536).optional(),
+  /** Shared caches (Varnish) to BAN after a content or schedule change: comma-separated http(s) URLs. */
+  INSTALLMENT_PURGE_URL: z
+    .string()
+    .transform((s) => s.split(",").map((u) => u.trim()).filter(Boolean))
+    .refine((list) => list.every((u) => /^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u)), { message: "must be a comma-separated list of http:// or https:// URLs, e.g. http://127.0.0.1:6081/" })
+    .optional(),
 });
 
 /** Never printed back in an error message. */

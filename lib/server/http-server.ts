@@ -19,7 +19,7 @@ import { listStaticAssets } from "./static-assets";
 import { httpServerOptions, servingLimits } from "./serving-limits";
 import { logJson } from "./log";
 import type { Runtime } from "./runtime";
-import { cacheSeconds, siteView, type Audience, type SiteView } from "../site/visibility";
+import { siteView, type Audience, type SiteView } from "../site/visibility";
 import { warmPaths } from "../site/warm-paths";
 import { offeredEpub } from "../site/epub-path";
 import { epubDownloads } from "./epub-download";
@@ -28,6 +28,7 @@ import { cacheRoot } from "../env";
 import { editorAccess, type EditorAccess } from "./editor-access";
 import { serveBeta } from "./beta-route";
 import { handleBetaForm } from "./beta-forms";
+import { releaseCacheHeaders, mediaReleaseHeaders } from "./edge-cache-policy";
 
 export interface ServerOptions {
   runtime: Runtime;
@@ -109,7 +110,11 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
       if (wanted.kind === "page" && (await serveBeta(req, res, pathname, { runtime, now, render }))) return;
     }
     if (dev && pathname === "/__installment/events") return contentEvents(req, res);
-    if (pathname.startsWith("/media/")) return serveMedia(req, res, pathname, siteView(runtime.snapshot(), at, audience));
+    if (pathname.startsWith("/media/")) {
+      const mediaView = siteView(runtime.snapshot(), at, audience);
+      if (audience === "reader" && mediaView) mediaReleaseHeaders(res, mediaView, runtime.snapshot().schedule, now);
+      return serveMedia(req, res, pathname, mediaView);
+    }
     if (!dev && pathname.startsWith("/_next/")) {
       // The client router needs build assets only: every other /_next/ path
       // (the image optimizer, data routes, anything new) is a 404 in production.
@@ -118,7 +123,7 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
       const url = guard.rawPath;
       const load = () => assetPool.run((signal) => renderFromBackend("GET", url, { host: "localhost", "accept-encoding": "identity" }, assetPool, signal));
       const entry = await assets.getOrRender(pathname, load, (r) => r.status === 200);
-      return respond(req, res, entry, entry.status === 200 ? IMMUTABLE_CACHE_CONTROL : "no-store");
+      return respond(req, res, entry, { "Cache-Control": entry.status === 200 ? IMMUTABLE_CACHE_CONTROL : "no-store" });
     }
     if (dev) {
       res.setHeader("Content-Security-Policy", contentSecurityPolicy([], dev));
@@ -149,8 +154,7 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     } else {
       entry = await render();
     }
-    const maxAge = audience === "reader" && view ? cacheSeconds(view, now) : 0;
-    respond(req, res, entry, audience === "reader" ? (maxAge > 0 ? `public, max-age=${maxAge}, must-revalidate` : "no-cache") : "private, no-store");
+    respond(req, res, entry, releaseCacheHeaders(audience === "reader" ? view : null, runtime.snapshot().schedule, now, pathname));
   }
 
   function cacheKey(view: SiteView, url: string, vary: string): string {
@@ -273,10 +277,10 @@ function isSitePath(pathname: string, view: SiteView, signedIn: boolean): boolea
 }
 
 
-function respond(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, cacheControl: string): void {
+function respond(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, cacheHeaders: Record<string, string>): void {
   const etag = entry.headers["etag"];
   for (const [k, v] of Object.entries(entry.headers)) res.setHeader(k, v);
-  res.setHeader("Cache-Control", cacheControl);
+  for (const [k, v] of Object.entries(cacheHeaders)) res.setHeader(k, k.toLowerCase() === "vary" ? appendVary(entry.headers["vary"], v) : v);
   if (etag && req.headers["if-none-match"] === etag && entry.status === 200) {
     res.statusCode = 304;
     res.end();
@@ -284,7 +288,7 @@ function respond(req: IncomingMessage, res: ServerResponse, entry: CachedRespons
   }
   const useGzip = entry.gzip !== null && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
   const body = useGzip ? entry.gzip! : entry.body;
-  if (entry.gzip !== null) res.setHeader("Vary", appendVary(entry.headers["vary"], "Accept-Encoding"));
+  if (entry.gzip !== null) res.setHeader("Vary", appendVary(String(res.getHeader("Vary") ?? ""), "Accept-Encoding"));
   if (useGzip) res.setHeader("Content-Encoding", "gzip");
   res.setHeader("Content-Length", body.length);
   res.statusCode = entry.status;
@@ -293,7 +297,7 @@ function respond(req: IncomingMessage, res: ServerResponse, entry: CachedRespons
 
 function appendVary(existing: string | undefined, value: string): string {
   const parts = (existing ?? "").split(",").map((p) => p.trim()).filter(Boolean);
-  if (!parts.some((p) => p.toLowerCase() === value.toLowerCase())) parts.push(value);
+  for (const v of value.split(",").map((p) => p.trim()).filter(Boolean)) if (!parts.some((p) => p.toLowerCase() === v.toLowerCase())) parts.push(v);
   return parts.join(", ");
 }
 

@@ -13,6 +13,11 @@ export interface ReleaseJournal {
   record(at: number): void;
   /** The clock was set back: releases after `at` will be announced again. */
   rewind(at: number): void;
+  /**
+   * Shared journals only: takes the right to announce the release at `at`;
+   * false when another instance already has. Throws when the store fails.
+   */
+  claim?(at: number): boolean;
 }
 
 export function openReleaseJournal(cacheDir: string, root: string): ReleaseJournal {

@@ -41,6 +41,17 @@ export function startReleaseScheduler(runtime: Runtime, options: SchedulerOption
     }
   };
 
+  // A store that cannot be written announces (maybe twice) rather than never.
+  const claimed = (at: number): boolean => {
+    if (!journal.claim) return true;
+    try {
+      return journal.claim(at);
+    } catch (error) {
+      log({ event: "journal-write-failed", error: String(error) });
+      return true;
+    }
+  };
+
   const tick = () => {
     try {
       step();
@@ -59,6 +70,8 @@ export function startReleaseScheduler(runtime: Runtime, options: SchedulerOption
     if (journal.lastAnnounced() > now) write(() => journal.rewind(now));
     for (const r of schedule.releases) {
       if (r.at > now || r.at <= journal.lastAnnounced()) continue;
+      // Several instances share one journal: only the one that claims a release announces it.
+      if (!claimed(r.at)) continue;
       for (const chapter of r.chapters) {
         log({ event: "release", chapter, scheduled: new Date(r.at).toISOString(), actual: new Date(now).toISOString() });
       }

@@ -1,12 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { buildIsCurrent, writeBuildStamp } from "./build-stamp";
+import { buildIsCurrent, codeHash, writeBuildStamp } from "./build-stamp";
 
 /** Runs `next build` unless the existing build was made from the same code. */
 export function ensureNextBuild(projectDir: string, log: (s: string) => void = console.log): void {
   if (buildIsCurrent(projectDir)) {
-    log("[installment] reusing the current build");
+    log(`[installment] reusing the current build (${buildId(projectDir)})`);
     return;
   }
   const release = acquireLock(projectDir);
@@ -21,10 +21,11 @@ export function ensureNextBuild(projectDir: string, log: (s: string) => void = c
     const result = spawnSync(process.execPath, [bin, "build"], {
       cwd: projectDir,
       stdio: "inherit",
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", INSTALLMENT_BUILD_ID: `b-${codeHash(projectDir)}` },
     });
     if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
     writeBuildStamp(projectDir);
+    log(`[installment] built ${buildId(projectDir)}`);
   } finally {
     release();
   }
@@ -63,5 +64,14 @@ function alive(pid: number): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The id of the build in .next (the code hash when built by ensureNextBuild). */
+export function buildId(projectDir: string): string {
+  try {
+    return readFileSync(path.join(projectDir, ".next", "BUILD_ID"), "utf8").trim();
+  } catch {
+    return "no build";
   }
 }

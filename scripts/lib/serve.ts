@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { cacheRoot, contentRoot, readEnv } from "../../lib/env";
-import { openReleaseJournal } from "../../lib/server/release-journal";
+import { openSharedReleaseJournal } from "../../lib/server/shared-release-journal";
 import { createRuntime, installRuntime } from "../../lib/server/runtime";
 import { startServer } from "../../lib/server/http-server";
 import { startReleaseScheduler } from "../../lib/server/release-scheduler";
@@ -10,6 +10,7 @@ import { startReleaseNotifier } from "../../lib/server/release-notifier";
 import { refuseUnacknowledgedClock } from "../../lib/server/simulated-clock";
 import { parseClockSpec } from "../../lib/schedule/clock-spec";
 import { ensureNextBuild } from "./next-build";
+import { purgeOnReload } from "../../lib/server/shared-cache-purge";
 
 export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -44,12 +45,13 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
   // The preview shows drafts and upcoming chapters: only this machine may see it.
   const hostname = env.HOST ?? (dev ? "127.0.0.1" : undefined);
   const edge = await startServer({ runtime, dev, port, hostname, projectDir });
+  if (!dev) purgeOnReload(runtime, env.INSTALLMENT_PURGE_URL ?? []);
   // Only a live timeline keeps a journal across restarts: a preview or a
   // replay (npm run demo) announces its releases afresh each time.
   const persistent = !dev && runtime.clock.kind !== "replay";
   startReleaseScheduler(runtime, {
     warm: dev ? undefined : (at) => edge.warm(at),
-    journal: persistent ? openReleaseJournal(cacheRoot(env), root) : undefined,
+    journal: persistent ? openSharedReleaseJournal(cacheRoot(env), root) : undefined,
   });
   // Release notifications (notify.yaml): npm start only, after each release is live on this edge.
   if (!dev) startReleaseNotifier(runtime, { cacheDir: cacheRoot(env), edge });

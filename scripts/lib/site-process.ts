@@ -31,6 +31,10 @@ export interface SiteProcessOptions {
   env?: Record<string, string>;
   /** Arguments for the script, e.g. `--simulated-clock`. */
   args?: string[];
+  /** Port to listen on (default: a free one). */
+  port?: number;
+  /** Command (and its arguments) to run node under, e.g. ["faketime", "-f", "+2s"]. */
+  wrapper?: string[];
   log?: (line: string) => void;
 }
 
@@ -53,7 +57,7 @@ export async function startSiteProcess(options: SiteProcessOptions): Promise<Sit
     }
   });
   if (built) log(`[bench] next build took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -68,7 +72,8 @@ export async function startSiteProcess(options: SiteProcessOptions): Promise<Sit
   for (const key of ["RELEASE_CLOCK", "INSTALLMENT_SIMULATED_CLOCK", "EDITOR_TOKEN", "HOST"]) if (!options.env?.[key]) delete env[key];
   delete (env as Record<string, string | undefined>).NODE_ENV;
   const script = options.script ?? path.join(projectDir, "scripts", "start.ts");
-  const child: ChildProcess = spawn(process.execPath, [path.join(projectDir, "node_modules", "tsx", "dist", "cli.mjs"), script, ...(options.args ?? [])], {
+  const command = [...(options.wrapper ?? []), process.execPath, path.join(projectDir, "node_modules", "tsx", "dist", "cli.mjs"), script, ...(options.args ?? [])];
+  const child: ChildProcess = spawn(command[0]!, command.slice(1), {
     cwd: projectDir,
     env,
     stdio: ["ignore", "pipe", "pipe"],

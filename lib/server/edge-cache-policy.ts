@@ -1,0 +1,35 @@
+import type { ServerResponse } from "node:http";
+import type { Schedule } from "../schedule/types";
+import type { SiteView } from "../site/visibility";
+import { EDITOR_CACHE_CONTROL, RELEASE_HEADERS, readerCacheHeaders } from "./shared-cache-headers";
+
+/** Request headers a page's flight payload (`?_rsc=`) depends on: shared caches key on them. */
+export const RSC_VARY_HEADER = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, next-url";
+
+/** Paths whose body is the same whatever the RSC request headers (feeds, files). */
+const NOT_RSC = /\.(xml|json|ics|txt|svg|png)$/;
+
+/**
+ * The cache headers of a page, flight payload, feed or file the edge answers:
+ * a reader's carry the release state and shared-cache lifetimes; anything
+ * else (an editor, a preview) is never stored.
+ */
+export function releaseCacheHeaders(view: SiteView | null, schedule: Schedule | null, now: number, pathname: string): Record<string, string> {
+  if (!view) return { "Cache-Control": EDITOR_CACHE_CONTROL };
+  const headers = readerCacheHeaders({ stateKey: view.stateKey, schedule, now });
+  if (!NOT_RSC.test(pathname)) headers["Vary"] = RSC_VARY_HEADER;
+  return headers;
+}
+
+/**
+ * Media keep their immutable lifetime (the name is the content's hash; a
+ * pulled chapter's files are purged from shared caches), but name the release
+ * state they were served in, so a cache can refuse media served early.
+ */
+export function mediaReleaseHeaders(res: ServerResponse, view: SiteView, schedule: Schedule | null, now: number): void {
+  const h = readerCacheHeaders({ stateKey: view.stateKey, schedule, now });
+  for (const key of [RELEASE_HEADERS.state, RELEASE_HEADERS.at, RELEASE_HEADERS.atEpoch]) {
+    const v = h[key];
+    if (v !== undefined) res.setHeader(key, v);
+  }
+}
