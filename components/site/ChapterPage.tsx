@@ -8,6 +8,7 @@ import { RememberPlace } from "../chrome/ContinueReading";
 import { ReleaseTime } from "../schedule/ReleaseTime";
 import { mediaUrl } from "../../lib/site/media-url";
 import { clientClock } from "../../lib/site/client-clock";
+import { FramingAfter, FramingBefore, STORY_START_ID } from "../framing/ChapterFraming";
 
 interface Found {
   chapter: VisibleChapter;
@@ -38,9 +39,10 @@ export function ChapterPage({ ctx, view, found }: { ctx: RequestContext; view: S
         <p className="chapter-number">Chapter {chapter.number}</p>
         <h1 id="chapter-title">{chapter.title}</h1>
       </header>
+      <FramingBefore framing={chapter.framing} />
       {/* Only chapters animate, so only chapter pages load the motion runtime. */}
       <MotionProvider>
-        <div className="chapter-body">
+        <div className="chapter-body" id={STORY_START_ID}>
           <ChapterBody
             hash={chapter.chapter.hash}
             code={chapter.chapter.code}
@@ -48,6 +50,7 @@ export function ChapterPage({ ctx, view, found }: { ctx: RequestContext; view: S
           />
         </div>
       </MotionProvider>
+      <FramingAfter framing={chapter.framing} />
       <nav className="chapter-nav" aria-label="Chapters">
         {prev ? (
           <Link className="chapter-nav-prev" href={`/${prev.slug}`} rel="prev">

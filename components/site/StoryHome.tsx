@@ -3,6 +3,7 @@ import type { SiteView } from "../../lib/site/visibility";
 import { ContinueReading } from "../chrome/ContinueReading";
 import { ReleaseTime } from "../schedule/ReleaseTime";
 import type { ClientClock } from "../../lib/site/client-clock";
+import { StoryNoticeBox } from "../framing/StoryNoticeBox";
 
 // The table of contents comes grouped and filtered from the view model
 // (lib/site): arc titles appear only once the arc has begun for this audience.
@@ -23,6 +24,7 @@ export function StoryHome({ view, clock }: { view: SiteView; clock: ClientClock 
           <ContinueReading known={view.chapters.map((c) => ({ slug: c.slug, title: c.title }))} />
         </div>
       </section>
+      {view.notice ? <StoryNoticeBox notice={view.notice} /> : null}
       <nav aria-label="Chapters" className="toc">
         {groups.length === 0 ? <p>The first chapter has not been released yet.</p> : null}
         {groups.map((group, i) => (
