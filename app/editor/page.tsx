@@ -6,6 +6,7 @@ import { readEnv } from "../../lib/env";
 import { clientClock } from "../../lib/site/client-clock";
 import { dashboardData } from "../../components/editor/dashboard-data";
 import { Dashboard } from "../../components/editor/Dashboard";
+import { framingData } from "../../components/editor/framing-data";
 
 // Readers (no editor cookie at the edge) get the ordinary 404, with the same
 // metadata as any other 404: nothing here is resolved for them.
@@ -25,6 +26,7 @@ export default async function EditorPage() {
       clock={clientClock(clock.spec, clock.startedAt, ctx.asOf)}
       clockLabel={clock.describe()}
       asOfIso={ctx.asOf === null ? null : new Date(ctx.asOf).toISOString()}
+      framing={framingData(ctx.runtime.snapshot(), ctx.now)}
     />
   );
 }

@@ -5,6 +5,8 @@ import { Warnings } from "./Warnings";
 import { AsOfForm } from "./AsOfForm";
 import { LastGoodNotice } from "./LastGoodNotice";
 import { SignOut } from "./SignOut";
+import { Framing } from "./Framing";
+import type { FramingData } from "./framing-data";
 
 export interface DashboardProps {
   data: DashboardData;
@@ -12,10 +14,12 @@ export interface DashboardProps {
   /** The story clock, described ("real clock", "frozen clock at …"). */
   clockLabel: string;
   asOfIso: string | null;
+  /** Warnings, recaps and notes per chapter, and the story notice. */
+  framing?: FramingData;
 }
 
 /** The editor dashboard: the release timeline, the warnings, the as-of control and signing out. */
-export function Dashboard({ data, clock, clockLabel, asOfIso }: DashboardProps) {
+export function Dashboard({ data, clock, clockLabel, asOfIso, framing }: DashboardProps) {
   const example = data.next ? new Date(data.next.at + 60_000).toISOString().replace(".000Z", "Z") : data.nowIso;
   return (
     <div className="editor">
@@ -30,6 +34,7 @@ export function Dashboard({ data, clock, clockLabel, asOfIso }: DashboardProps) 
       <LastGoodNotice kept={data.kept} />
       <Timeline data={data} clock={clock} />
       <Warnings data={data} />
+      {framing ? <Framing data={framing} /> : null}
       <AsOfForm asOfIso={asOfIso} example={example} />
     </div>
   );
