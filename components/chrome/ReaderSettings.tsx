@@ -15,8 +15,8 @@ function storage(): Storage | null {
 }
 
 /**
- * Reader settings menu (a <details> disclosure): "Show speaker names" and
- * "Reduce motion", persisted in localStorage and mirrored on <html> as
+ * Reader settings menu (a <details> disclosure): "Show speaker names",
+ * "Reduce motion" and "Collapse content warnings", persisted in localStorage and mirrored on <html> as
  * data-show-names / data-reduce-motion. The <head> script (readerPrefsScript)
  * applies them before paint; this component only reads and changes them.
  * Needs JavaScript, so it is hidden when scripting is off (fixed position: no
@@ -24,7 +24,7 @@ function storage(): Storage | null {
  */
 export function ReaderSettings() {
   const id = useId();
-  const [prefs, setPrefs] = useState<ReaderPrefs>({ showNames: false, reduceMotion: false });
+  const [prefs, setPrefs] = useState<ReaderPrefs>({ showNames: false, reduceMotion: false, collapseWarnings: false });
   const reduced = useReducedMotion();
   const [osReduced, setOsReduced] = useState(false);
 
@@ -34,6 +34,7 @@ export function ReaderSettings() {
     // In case the head script did not run (e.g. blocked by CSP).
     applyPref(document.documentElement, "showNames", stored.showNames);
     applyPref(document.documentElement, "reduceMotion", stored.reduceMotion);
+    applyPref(document.documentElement, "collapseWarnings", stored.collapseWarnings);
   }, []);
 
   useEffect(() => {
@@ -73,6 +74,16 @@ export function ReaderSettings() {
             onChange={(e) => set("reduceMotion", e.currentTarget.checked)}
           />
           <label htmlFor={`${id}-motion`}>Reduce motion</label>
+        </div>
+        <div className="reader-settings__row">
+          <input
+            id={`${id}-warnings`}
+            type="checkbox"
+            className="reader-settings__check"
+            checked={prefs.collapseWarnings}
+            onChange={(e) => set("collapseWarnings", e.currentTarget.checked)}
+          />
+          <label htmlFor={`${id}-warnings`}>Collapse content warnings</label>
         </div>
         {osReduced ? (
           <p id={`${id}-motion-note`} className="reader-settings__note">

@@ -3,6 +3,7 @@
 export const PREFS = {
   showNames: { key: "installment:show-names", attr: "data-show-names" },
   reduceMotion: { key: "installment:reduce-motion", attr: "data-reduce-motion" },
+  collapseWarnings: { key: "installment:collapse-warnings", attr: "data-collapse-warnings" },
 } as const;
 
 export type PrefName = keyof typeof PREFS;
@@ -24,6 +25,7 @@ export function readPrefs(storage: Pick<Storage, "getItem"> | null | undefined):
   return {
     showNames: parseFlag(get(PREFS.showNames.key)),
     reduceMotion: parseFlag(get(PREFS.reduceMotion.key)),
+    collapseWarnings: parseFlag(get(PREFS.collapseWarnings.key)),
   };
 }
 

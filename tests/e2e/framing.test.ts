@@ -99,6 +99,27 @@ for (const js of [true, false]) {
   });
 }
 
+describe("collapsing content warnings (reader settings, needs JavaScript)", () => {
+  it("a reader who turns it on sees a closed summary instead of the box, on this page and the next", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/dawn`);
+    await page.locator(".reader-settings__summary").click();
+    await page.getByLabel("Collapse content warnings").check();
+    expect(await page.locator(".framing-warnings").isVisible()).toBe(false);
+    const collapsed = page.locator("details.framing-warnings-collapsed");
+    expect(await collapsed.isVisible()).toBe(true);
+    expect(await collapsed.locator("summary").textContent()).toBe("Content warnings (2)");
+    expect(await page.getByText("loud noises").isVisible()).toBe(false);
+    await page.reload();
+    expect(await page.locator(".framing-warnings").isVisible()).toBe(false);
+    await collapsed.locator("summary").click();
+    expect(await page.getByText("loud noises").isVisible()).toBe(true);
+    expect(summarize(await axeViolations(page))).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("framing in print", () => {
   it("prints the recap even when closed, and not the skip link", async () => {
     const context = await browser.newContext();
