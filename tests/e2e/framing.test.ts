@@ -43,7 +43,7 @@ for (const js of [true, false]) {
       expect(await notice.textContent()).toContain("Futurenoticemarker is coming.");
       expect(await page.locator(".toc-number").allTextContents()).toEqual(["Chapter 1", "Chapter 2", "Chapter 3"]);
       await context.close();
-    });
+    }, 180_000);
 
     it("warnings come before the chapter in a labelled box; its skip link lands on the story", async () => {
       const { page, context } = await open("/dawn");
@@ -63,7 +63,7 @@ for (const js of [true, false]) {
       const top = await page.evaluate(() => document.getElementById("story-start")!.getBoundingClientRect().top);
       expect(Math.abs(top)).toBeLessThan(5);
       await context.close();
-    });
+    }, 180_000);
 
     it("the recap is collapsed under Previously and opens on a click", async () => {
       const { page, context } = await open("/noon");
@@ -74,7 +74,7 @@ for (const js of [true, false]) {
       expect(await page.getByText("Releasedrecapmarker").isVisible()).toBe(true);
       expect(await page.locator(".framing-recap em").textContent()).toBe("Releasedrecapmarker");
       await context.close();
-    });
+    }, 180_000);
 
     it("the story note follows each chapter", async () => {
       for (const p of ["/dawn", "/noon"]) {
@@ -85,7 +85,7 @@ for (const js of [true, false]) {
         expect(after).toBeTruthy();
         await context.close();
       }
-    });
+    }, 180_000);
 
     it("axe finds no violations and nothing leaves the machine", async () => {
       const found: string[] = [];
@@ -95,7 +95,7 @@ for (const js of [true, false]) {
         await context.close();
       }
       expect(found).toEqual([]);
-    });
+    }, 180_000);
   });
 }
 
@@ -117,7 +117,7 @@ describe("collapsing content warnings (reader settings, needs JavaScript)", () =
     expect(await page.getByText("loud noises").isVisible()).toBe(true);
     expect(summarize(await axeViolations(page))).toEqual([]);
     await context.close();
-  });
+  }, 180_000);
 });
 
 describe("framing in print", () => {
@@ -131,7 +131,7 @@ describe("framing in print", () => {
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".framing-skip").isVisible()).toBe(false);
     await context.close();
-  });
+  }, 180_000);
 });
 
 describe("the notice is not a chapter", () => {
@@ -142,5 +142,5 @@ describe("the notice is not a chapter", () => {
     }
     const atom = await (await fetch(`${site.url}/feed.xml`)).text();
     expect(atom.match(/<entry>/g)?.length).toBe(2);
-  });
+  }, 180_000);
 });
