@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { buildIsCurrent, writeBuildStamp } from "./build-stamp";
+import { buildIsCurrent, codeHash, writeBuildStamp } from "./build-stamp";
 
 /** Runs `next build` unless the existing build was made from the same code. */
 export function ensureNextBuild(projectDir: string, log: (s: string) => void = console.log): void {
@@ -17,6 +17,8 @@ export function ensureNextBuild(projectDir: string, log: (s: string) => void = c
       return;
     }
     log("[installment] building the site (next build)…");
+    // Stamp the code as it was when the build started: an edit made during the build must build again.
+    const code = codeHash(projectDir);
     const bin = path.join(projectDir, "node_modules", "next", "dist", "bin", "next");
     const result = spawnSync(process.execPath, [bin, "build"], {
       cwd: projectDir,
@@ -24,7 +26,7 @@ export function ensureNextBuild(projectDir: string, log: (s: string) => void = c
       env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     });
     if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
-    writeBuildStamp(projectDir);
+    writeBuildStamp(projectDir, code);
   } finally {
     release();
   }

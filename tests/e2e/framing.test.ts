@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSite, type RunningSite } from "../helpers/server";
+import { startSite, TEST_EDITOR_TOKEN, type RunningSite } from "../helpers/server";
 import { launchBrowser, watchedPage, type Browser } from "../helpers/browser";
 import { axeViolations, summarize } from "../helpers/axe";
 import { embargoStory } from "../helpers/embargo-fixture";
@@ -19,7 +19,7 @@ beforeAll(async () => {
   const root = await embargoStory();
   const story = path.join(root, "story.yaml");
   writeFileSync(story, readFileSync(story, "utf8").replace("from: 2027-06-01T00:00:00Z", "from: 2026-12-01T00:00:00Z"));
-  site = await startSite({ chapters: root, clock: FROZEN });
+  site = await startSite({ chapters: root, clock: FROZEN, editorToken: TEST_EDITOR_TOKEN });
   browser = await launchBrowser();
 }, 600_000);
 afterAll(async () => {
@@ -130,6 +130,27 @@ describe("framing in print", () => {
     await page.goto(`${site.url}/dawn`);
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".framing-skip").isVisible()).toBe(false);
+    await context.close();
+  }, 180_000);
+});
+
+describe("framing on the editor dashboard", () => {
+  it("lists each chapter's framing (unreleased ones too, for editors) and the notice's state; axe-clean", async () => {
+    const signIn = await fetch(`${site.url}/editor?token=${TEST_EDITOR_TOKEN}`, { redirect: "manual" });
+    const cookie = /installment_editor=([^;]*)/.exec(signIn.headers.get("set-cookie") ?? "")?.[1] ?? "";
+    expect(cookie).not.toBe("");
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addCookies([{ name: "installment_editor", value: cookie, url: site.url }]);
+    const page = await context.newPage();
+    await page.goto(`${site.url}/editor`);
+    const section = page.getByRole("region", { name: "Framing" });
+    expect(await section.locator("h3").allTextContents()).toEqual(["Story notice", "Chapters"]);
+    expect(await section.textContent()).toContain("Announcement, showing now");
+    const row = (n: number) => section.locator(`tr[data-chapter="${n}"] td`).allTextContents();
+    expect(await row(1)).toEqual(["1", "Releasedwarningmarker, loud noises", "–", "story’s note"]);
+    expect(await row(2)).toEqual(["2", "–", "yes", "story’s note"]);
+    expect(await row(3)).toEqual(["3", "Upcomingwarningmarker", "yes", "its own"]);
+    expect(summarize(await axeViolations(page))).toEqual([]);
     await context.close();
   }, 180_000);
 });
