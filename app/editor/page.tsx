@@ -8,6 +8,7 @@ import { dashboardData } from "../../components/editor/dashboard-data";
 import { Dashboard } from "../../components/editor/Dashboard";
 import { betaLinksData } from "../../lib/server/beta-dashboard";
 import { realTime } from "../../lib/clock";
+import { framingData } from "../../components/editor/framing-data";
 
 // Readers (no editor cookie at the edge) get the ordinary 404, with the same
 // metadata as any other 404: nothing here is resolved for them.
@@ -28,6 +29,7 @@ export default async function EditorPage() {
       clockLabel={clock.describe()}
       asOfIso={ctx.asOf === null ? null : new Date(ctx.asOf).toISOString()}
       beta={betaLinksData(ctx.runtime.snapshot(), clock.now(), realTime(), readEnv().EDITOR_TOKEN ?? "")}
+      framing={framingData(ctx.runtime.snapshot(), ctx.now)}
     />
   );
 }

@@ -15,8 +15,8 @@ function storage(): Storage | null {
 }
 
 /**
- * Reader settings menu (a <details> disclosure): "Show speaker names" and
- * "Reduce motion", persisted in localStorage and mirrored on <html> as
+ * Reader settings menu (a <details> disclosure): "Show speaker names",
+ * "Reduce motion" and "Collapse content warnings", persisted in localStorage and mirrored on <html> as
  * data-show-names / data-reduce-motion. The <head> script (readerPrefsScript)
  * applies them before paint; this component only reads and changes them.
  * Needs JavaScript, so it is hidden when scripting is off (fixed position: no
@@ -24,7 +24,7 @@ function storage(): Storage | null {
  */
 export function ReaderSettings() {
   const id = useId();
-  const [prefs, setPrefs] = useState<ReaderPrefs>({ showNames: false, reduceMotion: false, plainReading: false });
+  const [prefs, setPrefs] = useState<ReaderPrefs>({ showNames: false, reduceMotion: false, plainReading: false, collapseWarnings: false });
   const reduced = useReducedMotion();
   const [osReduced, setOsReduced] = useState(false);
 
@@ -35,6 +35,7 @@ export function ReaderSettings() {
     applyPref(document.documentElement, "showNames", stored.showNames);
     applyPref(document.documentElement, "reduceMotion", stored.reduceMotion);
     applyPref(document.documentElement, "plainReading", stored.plainReading);
+    applyPref(document.documentElement, "collapseWarnings", stored.collapseWarnings);
   }, []);
 
   useEffect(() => {
@@ -84,6 +85,16 @@ export function ReaderSettings() {
             onChange={(e) => set("plainReading", e.currentTarget.checked)}
           />
           <label htmlFor={`${id}-plain`}>Plain reading (every picture with its text)</label>
+        </div>
+        <div className="reader-settings__row">
+          <input
+            id={`${id}-warnings`}
+            type="checkbox"
+            className="reader-settings__check"
+            checked={prefs.collapseWarnings}
+            onChange={(e) => set("collapseWarnings", e.currentTarget.checked)}
+          />
+          <label htmlFor={`${id}-warnings`}>Collapse content warnings</label>
         </div>
         {osReduced ? (
           <p id={`${id}-motion-note`} className="reader-settings__note">

@@ -4,6 +4,7 @@ export const PREFS = {
   showNames: { key: "installment:show-names", attr: "data-show-names" },
   reduceMotion: { key: "installment:reduce-motion", attr: "data-reduce-motion" },
   plainReading: { key: "installment:plain-reading", attr: "data-plain-reading" },
+  collapseWarnings: { key: "installment:collapse-warnings", attr: "data-collapse-warnings" },
 } as const;
 
 export type PrefName = keyof typeof PREFS;
@@ -26,6 +27,7 @@ export function readPrefs(storage: Pick<Storage, "getItem"> | null | undefined):
     showNames: parseFlag(get(PREFS.showNames.key)),
     reduceMotion: parseFlag(get(PREFS.reduceMotion.key)),
     plainReading: parseFlag(get(PREFS.plainReading.key)),
+    collapseWarnings: parseFlag(get(PREFS.collapseWarnings.key)),
   };
 }
 

@@ -9,6 +9,8 @@ import { BetaLinks } from "./BetaLinks";
 import type { BetaLinksData } from "../../lib/server/beta-dashboard";
 import { NotifyOutbox } from "./NotifyOutbox";
 import { currentNotifyPanel } from "./notify-data";
+import { Framing } from "./Framing";
+import type { FramingData } from "./framing-data";
 
 export interface DashboardProps {
   data: DashboardData;
@@ -18,10 +20,12 @@ export interface DashboardProps {
   asOfIso: string | null;
   /** Beta-reader links (absent without an editor token). */
   beta?: BetaLinksData;
+  /** Warnings, recaps and notes per chapter, and the story notice. */
+  framing?: FramingData;
 }
 
-/** The editor dashboard: the release timeline, the warnings, the as-of control and signing out. */
-export function Dashboard({ data, clock, clockLabel, asOfIso, beta }: DashboardProps) {
+/** The editor dashboard: the release timeline, the warnings, framing, notifications, the as-of control, beta links and signing out. */
+export function Dashboard({ data, clock, clockLabel, asOfIso, beta, framing }: DashboardProps) {
   const example = data.next ? new Date(data.next.at + 60_000).toISOString().replace(".000Z", "Z") : data.nowIso;
   return (
     <div className="editor">
@@ -37,6 +41,7 @@ export function Dashboard({ data, clock, clockLabel, asOfIso, beta }: DashboardP
       <Timeline data={data} clock={clock} />
       <Warnings data={data} />
       <NotifyOutbox data={currentNotifyPanel()} />
+      {framing ? <Framing data={framing} /> : null}
       <AsOfForm asOfIso={asOfIso} example={example} />
       {beta ? <BetaLinks data={beta} /> : null}
     </div>

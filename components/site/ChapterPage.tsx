@@ -9,6 +9,7 @@ import { ReleaseTime } from "../schedule/ReleaseTime";
 import { mediaUrl as publicMediaUrl } from "../../lib/site/media-url";
 import { clientClock } from "../../lib/site/client-clock";
 import { StepNav } from "../chapter/StepNav";
+import { FramingAfter, FramingBefore, STORY_START_ID } from "../framing/ChapterFraming";
 
 interface Found {
   chapter: VisibleChapter;
@@ -40,9 +41,10 @@ export function ChapterPage({ ctx, view, found, mediaUrl = publicMediaUrl }: { c
         <p className="chapter-number">Chapter {chapter.number}</p>
         <h1 id="chapter-title">{chapter.title}</h1>
       </header>
+      <FramingBefore framing={chapter.framing} />
       {/* Only chapters animate, so only chapter pages load the motion runtime. */}
       <MotionProvider>
-        <div className="chapter-body">
+        <div className="chapter-body" id={STORY_START_ID}>
           <ChapterBody
             hash={chapter.chapter.hash}
             code={chapter.chapter.code}
@@ -51,6 +53,7 @@ export function ChapterPage({ ctx, view, found, mediaUrl = publicMediaUrl }: { c
         </div>
       </MotionProvider>
       <StepNav />
+      <FramingAfter framing={chapter.framing} />
       <nav className="chapter-nav" aria-label="Chapters">
         {prev ? (
           <Link className="chapter-nav-prev" href={`/${prev.slug}`} rel="prev">

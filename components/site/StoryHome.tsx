@@ -4,6 +4,7 @@ import { ContinueReading } from "../chrome/ContinueReading";
 import { ReleaseTime } from "../schedule/ReleaseTime";
 import type { ClientClock } from "../../lib/site/client-clock";
 import { offeredEpub } from "../../lib/site/epub-path";
+import { StoryNoticeBox } from "../framing/StoryNoticeBox";
 
 // The table of contents comes grouped and filtered from the view model
 // (lib/site): arc titles appear only once the arc has begun for this audience.
@@ -30,6 +31,7 @@ export function StoryHome({ view, clock }: { view: SiteView; clock: ClientClock 
           ) : null}
         </div>
       </section>
+      {view.notice ? <StoryNoticeBox notice={view.notice} /> : null}
       <nav aria-label="Chapters" className="toc">
         {groups.length === 0 ? <p>The first chapter has not been released yet.</p> : null}
         {groups.map((group, i) => (

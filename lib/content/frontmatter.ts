@@ -1,12 +1,18 @@
 import { z } from "zod";
 import type { Diagnostic, Frontmatter } from "./types";
+import { chapterNoteSchema, recapSchema, warningsSchema } from "./framing-schema";
 import { keyPositionOf, parseYamlWithPositions, positionOf } from "./yaml-positions";
 
 export const frontmatterSchema = z.strictObject({
   title: z.string({ message: "title is required" }).min(1, { message: "title is required" }),
   summary: z.string().optional(),
   cover: z.string().optional(),
+  warnings: warningsSchema.optional(),
+  note: chapterNoteSchema.optional(),
+  recap: recapSchema.optional(),
 });
+
+const ALLOWED_KEYS = Object.keys(frontmatterSchema.shape).join(", ");
 
 export interface ParsedFrontmatter {
   frontmatter: Frontmatter | null;
@@ -48,7 +54,7 @@ export function parseFrontmatter(source: string, file: string): ParsedFrontmatte
         const where = unknownKey ? shift(keyPositionOf(parsed, [...issue.path, unknownKey])) : issue.path.length ? shift(positionOf(parsed, issue.path)) : { line: 1, column: 1 };
         const message =
           issue.code === "unrecognized_keys"
-            ? `frontmatter: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; allowed: title, summary, cover`
+            ? `frontmatter: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; allowed: ${ALLOWED_KEYS}`
             : `frontmatter: ${issue.path.join(".") || "block"}: ${issue.message}`;
         return { file, ...where, severity: "error" as const, message };
       }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Arc, Story } from "./types";
+import { noticeSchema, storyNoteSchema } from "./framing-schema";
 
 const hexColor = z
   .string()
@@ -27,6 +28,8 @@ export const storySchema = z.strictObject({
     .refine((c) => Object.keys(c).length > 0, { message: "cast needs at least one speaker" }),
   arcs: z.array(z.strictObject({ title: z.string().min(1), chapters: z.union([arcRange, z.number().int()]) })).optional(),
   revealUpcomingTitles: z.boolean().optional(),
+  note: storyNoteSchema.optional(),
+  notice: noticeSchema.optional(),
 });
 
 export type StoryInput = z.infer<typeof storySchema>;
@@ -44,6 +47,15 @@ export function toStory(input: StoryInput): Story {
     cast,
     arcs: (input.arcs ?? []).map(toArc),
     revealUpcomingTitles: input.revealUpcomingTitles ?? false,
+    note: input.note ?? null,
+    notice: input.notice
+      ? {
+          kind: input.notice.kind,
+          text: input.notice.text,
+          from: input.notice.from === undefined ? null : Date.parse(input.notice.from),
+          until: input.notice.until === undefined ? null : Date.parse(input.notice.until),
+        }
+      : null,
   };
 }
 

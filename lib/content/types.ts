@@ -27,6 +27,20 @@ export interface Story {
   cast: Record<string, CastMember>;
   arcs: Arc[];
   revealUpcomingTitles: boolean;
+  /** Author's note shown after every chapter unless the chapter sets its own or `note: false` (markdown). */
+  note?: string | null;
+  /** A story-level notice (hiatus, announcement): not a chapter; shown on the home page while on. */
+  notice?: StoryNotice | null;
+}
+
+export interface StoryNotice {
+  kind: "hiatus" | "announcement";
+  /** Markdown. */
+  text: string;
+  /** Epoch ms from which the notice shows, or null for always. */
+  from: number | null;
+  /** Epoch ms from which the notice no longer shows, or null for never. */
+  until: number | null;
 }
 
 /** A chapter file found on disk, before it is read. */
@@ -46,6 +60,12 @@ export interface Frontmatter {
   summary?: string | undefined;
   /** Path relative to the chapter, resolved to a content-root path at compile time. */
   cover?: string | undefined;
+  /** Short content warnings, shown before the chapter. */
+  warnings?: string[] | undefined;
+  /** Author's note after the chapter (markdown); false leaves out the story's default note. */
+  note?: string | false | undefined;
+  /** "Previously": markdown shown (collapsed) before the chapter. */
+  recap?: string | undefined;
 }
 
 export type Severity = "error" | "warning";

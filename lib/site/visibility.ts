@@ -3,6 +3,7 @@ import type { CompiledChapter, Story } from "../content/types";
 import type { Schedule } from "../schedule/types";
 import { stateOf, nextRelease, releaseStateKey } from "../schedule/release-state";
 import { arcsHolding, groupByArc, type ArcGroup, type TocEntry } from "./arcs";
+import { chapterFraming, noticeAt, type ChapterFraming, type VisibleNotice } from "./framing";
 
 // The embargo lives here: every page, feed and file route asks these
 // functions what a reader may see at `now`, and nothing else decides it.
@@ -19,6 +20,8 @@ export interface VisibleChapter {
   /** Release instant, or null for a draft seen in preview. */
   releasedAt: number | null;
   state: "released" | "upcoming" | "draft";
+  /** Warnings, recap and note, with the story's default note applied. */
+  framing: ChapterFraming;
   chapter: CompiledChapter;
 }
 
@@ -38,7 +41,11 @@ export interface SiteView {
   /** The table of contents: chapters and announced ones, under the titles of public arcs only. */
   toc: ArcGroup<TocEntry>[];
   nextReleaseAt: number | null;
-  /** Changes exactly when the set of released chapters changes. */
+  /** The story notice if it is on at `now` (lib/site/framing.ts); not a chapter. */
+  notice: VisibleNotice | null;
+  /** The next release, or the next instant the notice comes or goes if sooner: no cache outlives it. */
+  refreshAt: number | null;
+  /** Changes exactly when the set of released chapters changes, or the notice comes or goes. */
   stateKey: string;
 }
 
@@ -68,6 +75,7 @@ export function siteView(snapshot: ContentSnapshot, now: number, audience: Audie
       cover: c.frontmatter.cover,
       releasedAt: state.state === "draft" ? null : state.at,
       state: state.state,
+      framing: chapterFraming(story, c.frontmatter),
       chapter: c,
     });
   }
@@ -75,13 +83,19 @@ export function siteView(snapshot: ContentSnapshot, now: number, audience: Audie
   const released = chapters.filter((c) => c.state === "released").map((c) => c.number);
   const announced = story.revealUpcomingTitles ? upcoming.map((u) => u.number) : [];
   const arcs = audience === "preview" ? story.arcs : arcsHolding(story.arcs, [...released, ...announced]);
+  const nextReleaseAt = nextRelease(schedule, now)?.at ?? null;
+  const notice = noticeAt(story.notice, now);
+  // The notice is decided here; pages get `view.notice`, never the raw one (it may not be on yet).
+  const { notice: _raw, ...publicStory } = story;
   return {
-    story: { ...story, arcs },
+    story: { ...publicStory, arcs },
     chapters,
     upcoming,
     toc: groupByArc(tableOfContents(chapters, upcoming), arcs),
-    nextReleaseAt: nextRelease(schedule, now)?.at ?? null,
-    stateKey: `${audience}:${releaseStateKey(schedule, now)}`,
+    nextReleaseAt,
+    notice: notice.notice,
+    refreshAt: notice.changesAt !== null && (nextReleaseAt === null || notice.changesAt < nextReleaseAt) ? notice.changesAt : nextReleaseAt,
+    stateKey: `${audience}:${releaseStateKey(schedule, now)}${notice.phase === "-" ? "" : `:notice-${notice.phase}`}`,
   };
 }
 
@@ -104,8 +118,9 @@ export function findVisible(view: SiteView, slug: string): { chapter: VisibleCha
   };
 }
 
-/** Seconds a shared cache may keep a page: never past the next release. */
-export function cacheSeconds(view: Pick<SiteView, "nextReleaseAt">, now: number, ceiling = 60): number {
-  if (view.nextReleaseAt === null) return ceiling;
-  return Math.max(0, Math.min(ceiling, Math.floor((view.nextReleaseAt - now) / 1000) - 1));
+/** Seconds a shared cache may keep a page: never past the next release (or the notice coming or going). */
+export function cacheSeconds(view: Pick<SiteView, "nextReleaseAt"> & Partial<Pick<SiteView, "refreshAt">>, now: number, ceiling = 60): number {
+  const until = view.refreshAt !== undefined ? view.refreshAt : view.nextReleaseAt;
+  if (until === null) return ceiling;
+  return Math.max(0, Math.min(ceiling, Math.floor((until - now) / 1000) - 1));
 }

@@ -34,6 +34,6 @@ export function buildIsCurrent(projectDir: string): boolean {
   }
 }
 
-export function writeBuildStamp(projectDir: string): void {
-  writeFileSync(stampFile(projectDir), JSON.stringify({ code: codeHash(projectDir) }));
+export function writeBuildStamp(projectDir: string, code: string = codeHash(projectDir)): void {
+  writeFileSync(stampFile(projectDir), JSON.stringify({ code }));
 }

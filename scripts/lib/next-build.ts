@@ -17,14 +17,16 @@ export function ensureNextBuild(projectDir: string, log: (s: string) => void = c
       return;
     }
     log("[installment] building the site (next build)…");
+    // Stamp the code as it was when the build started: an edit made during the build must build again.
+    const code = codeHash(projectDir);
     const bin = path.join(projectDir, "node_modules", "next", "dist", "bin", "next");
     const result = spawnSync(process.execPath, [bin, "build"], {
       cwd: projectDir,
       stdio: "inherit",
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", INSTALLMENT_BUILD_ID: `b-${codeHash(projectDir)}` },
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", INSTALLMENT_BUILD_ID: `b-${code}` },
     });
     if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
-    writeBuildStamp(projectDir);
+    writeBuildStamp(projectDir, code);
     log(`[installment] built ${buildId(projectDir)}`);
   } finally {
     release();

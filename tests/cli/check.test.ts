@@ -42,7 +42,7 @@ describe("npm run check", { timeout: 240_000 }, () => {
       'chapters/02-pictures/index.mdx:9:1  media path leaves the content root: "../../outside.png"',
       'chapters/02-pictures/index.mdx:11:1  invalid YouTube id "not-an-id": an id is 11 letters, digits, - or _ (the part after v= in the link)',
       // a frontmatter key that does not exist
-      'chapters/03-frontmatter.mdx:3:1  frontmatter: unknown key "releaseAt"; allowed: title, summary, cover',
+      'chapters/03-frontmatter.mdx:3:1  frontmatter: unknown key "releaseAt"; allowed: title, summary, cover, warnings, note, recap',
       // broken links between chapters (the valid /speakers and the external link pass)
       'chapters/04-links.mdx:5:87  broken link "/nowhere": no chapter has the slug "nowhere"',
       'chapters/04-links.mdx:7:15  broken link "./01-speekers": no chapter has the slug "speekers"; did you mean /speakers?',

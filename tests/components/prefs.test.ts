@@ -29,8 +29,8 @@ describe("prefs parsing", () => {
   });
   it("reads both keys", () => {
     const s = memoryStorage({ "installment:show-names": "true", "installment:reduce-motion": "nope" });
-    expect(readPrefs(s)).toEqual({ showNames: true, reduceMotion: false, plainReading: false });
-    expect(readPrefs(null)).toEqual({ showNames: false, reduceMotion: false, plainReading: false });
+    expect(readPrefs(s)).toEqual({ showNames: true, reduceMotion: false, plainReading: false, collapseWarnings: false });
+    expect(readPrefs(null)).toEqual({ showNames: false, reduceMotion: false, plainReading: false, collapseWarnings: false });
   });
   it("survives storage that throws", () => {
     const s = {
@@ -38,7 +38,7 @@ describe("prefs parsing", () => {
         throw new Error("SecurityError");
       },
     };
-    expect(readPrefs(s)).toEqual({ showNames: false, reduceMotion: false, plainReading: false });
+    expect(readPrefs(s)).toEqual({ showNames: false, reduceMotion: false, plainReading: false, collapseWarnings: false });
     expect(() =>
       storePref(
         {
@@ -77,6 +77,10 @@ describe("readerPrefsScript", () => {
     const attrs = run(memoryStorage({ "installment:show-names": "true", "installment:reduce-motion": "true" }));
     expect(attrs.get("data-show-names")).toBe("true");
     expect(attrs.get("data-reduce-motion")).toBe("true");
+  });
+  it("applies a stored choice to collapse content warnings before paint", () => {
+    const attrs = run(memoryStorage({ "installment:collapse-warnings": "true" }));
+    expect(attrs.get("data-collapse-warnings")).toBe("true");
   });
   it("leaves attributes off when not stored", () => {
     const attrs = run(memoryStorage({ "installment:show-names": "false" }));

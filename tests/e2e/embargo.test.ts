@@ -10,7 +10,7 @@ import { crawl, linksIn, type Seen } from "../helpers/crawl";
 import { editorCookie, makeBetaLink } from "../helpers/beta-link";
 
 const FROZEN = "2027-01-01T00:00:00Z";
-const RELEASED = ["Releasedmarkerone", "Releasedmarkertwo", "Releasedtitleone", "Releasedsummaryone", "Releasedmarkerdialogue", "Releasedarcmarker"];
+const RELEASED = ["Releasedmarkerone", "Releasedmarkertwo", "Releasedtitleone", "Releasedsummaryone", "Releasedmarkerdialogue", "Releasedarcmarker", "Releasedwarningmarker", "Releasedrecapmarker", "Releasednotemarker"];
 const UNRELEASED = [
   "Upcomingtitlemarker",
   "Upcomingsummarymarker",
@@ -27,6 +27,14 @@ const UNRELEASED = [
   "Upcomingarcmarker",
   "Draftarcmarker",
   "Futurearcmarker",
+  // Framing of the upcoming and the draft chapter, and a story notice whose `from` is still ahead.
+  "Upcomingwarningmarker",
+  "Upcomingrecapmarker",
+  "Upcomingnotemarker",
+  "Draftwarningmarker",
+  "Draftrecapmarker",
+  "Draftnotemarker",
+  "Futurenoticemarker",
 ];
 
 describe("the embargo holds on every output of a running server", () => {
