@@ -34,8 +34,8 @@ export function chapterComponents(ctx: ChapterRenderContext) {
         {children}
       </ScrollySection>
     ),
-    Step: ({ index, media, alt, children }: Props) => (
-      <StepSection ctx={ctx} index={index} media={media} alt={alt}>
+    Step: ({ index, media, alt, priority, children }: Props) => (
+      <StepSection ctx={ctx} index={index} media={media} alt={alt} priority={priority}>
         {children}
       </StepSection>
     ),
