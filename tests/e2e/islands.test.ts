@@ -1,0 +1,158 @@
+// Reader pages are served without Next's client runtime (lib/server/reader-html.ts),
+// with the islands as one deferred script; editor pages keep the runtime.
+import { appendFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSite, TEST_EDITOR_TOKEN, type RunningSite } from "../helpers/server";
+import { launchBrowser, watchedPage, type Browser } from "../helpers/browser";
+import { readerStory } from "../helpers/reader-fixture";
+import { shipsNextRuntime } from "../../lib/server/reader-html";
+
+let site: RunningSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  const root = await readerStory();
+  // One chapter still to come, so pages carry a release countdown.
+  writeFileSync(path.join(root, "03-later.mdx"), "---\ntitle: Later\n---\n\n<Dialogue>\nADA: Not yet.\n</Dialogue>\n");
+  appendFileSync(path.join(root, "schedule.yaml"), "  - at: 2099-01-01T09:00\n    chapters: [3]\n");
+  site = await startSite({ chapters: root, editorToken: TEST_EDITOR_TOKEN });
+  browser = await launchBrowser();
+}, 600_000);
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+async function get(pathname: string, headers: Record<string, string> = {}) {
+  const r = await fetch(site.url + pathname, { redirect: "manual", headers });
+  return { status: r.status, headers: r.headers, body: await r.text() };
+}
+
+async function editorCookie(): Promise<string> {
+  const r = await get(`/editor?token=${TEST_EDITOR_TOKEN}`);
+  expect(r.status).toBe(303);
+  return /installment_editor=[^;]*/.exec(r.headers.get("set-cookie") ?? "")?.[0] ?? "";
+}
+
+describe("reader pages without Next's client runtime", () => {
+  for (const p of ["/", "/orbit", "/landing", "/no-such-page"]) {
+    it(`${p}: no runtime chunks, no flight payload, one deferred islands script`, async () => {
+      const { body } = await get(p, { accept: "text/html" });
+      expect(body).toContain("</main>");
+      expect(body).not.toMatch(/<script[^>]*src="[^"]*\/_next\/static\/chunks\//);
+      expect(body).not.toContain("self.__next_f");
+      expect(body).not.toMatch(/<link[^>]*rel="(module)?preload"[^>]*as="script"/);
+      expect(shipsNextRuntime(body)).toBe(false);
+      const external = [...body.matchAll(/<script[^>]*\ssrc="([^"]*)"/g)].map((m) => m[1]);
+      expect(external).toEqual([expect.stringMatching(/^\/_islands\/[\w-]+\.js$/)]);
+      expect(body).toMatch(/<script defer src="\/_islands\/[\w-]+\.js"><\/script>/);
+    });
+  }
+
+  it("editor pages keep the runtime and its payload (the shape the reader pages are stripped of)", async () => {
+    const cookie = await editorCookie();
+    for (const p of ["/orbit", "/editor"]) {
+      const { status, body } = await get(p, { cookie, accept: "text/html" });
+      expect(status, p).toBe(200);
+      expect(body, p).toMatch(/<script[^>]*src="[^"]*\/_next\/static\/chunks\//);
+      expect(body, p).toContain("self.__next_f");
+      expect(body, p).not.toContain("/_islands/");
+    }
+  });
+
+  it("the islands script is served immutable; any other name under /_islands/ is a 404", async () => {
+    const { body } = await get("/orbit");
+    const src = /\/_islands\/[\w-]+\.js/.exec(body)?.[0] ?? "";
+    const js = await get(src);
+    expect(js.status).toBe(200);
+    expect(js.headers.get("content-type")).toMatch(/^application\/javascript/);
+    expect(js.headers.get("cache-control")).toMatch(/immutable/);
+    expect(js.body).toContain("data-loop-video");
+    expect((await get("/_islands/other.js")).status).toBe(404);
+  });
+
+  it("a reader's browser fetches no Next chunk and no flight data, and the page works", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const { page } = await watchedPage(context);
+    const urls: string[] = [];
+    page.on("request", (r) => urls.push(r.url()));
+    await page.goto(`${site.url}/`, { waitUntil: "networkidle" });
+    await page.getByRole("link", { name: /Orbit/ }).first().hover();
+    await page.getByRole("link", { name: /Orbit/ }).first().click();
+    await page.waitForURL(`${site.url}/orbit`);
+    await page.waitForLoadState("networkidle");
+    expect(urls.filter((u) => u.includes("/_next/static/chunks/") || u.includes("_rsc="))).toEqual([]);
+    expect(urls.some((u) => u.includes("/_islands/"))).toBe(true);
+    await context.close();
+  });
+});
+
+describe("islands", () => {
+  it("countdowns: the release in the reader's zone, counting down", async () => {
+    const context = await browser.newContext({ timezoneId: "America/New_York", locale: "en-US" });
+    const { page } = await watchedPage(context);
+    await page.goto(`${site.url}/`);
+    const time = page.locator("time[data-release-time]").first();
+    await page.waitForFunction(() => /\(in \d+d/.test(document.querySelector(".toc-when")?.textContent ?? ""));
+    // 09:00 UTC on 1 January 2099 is 4:00 AM in New York.
+    expect(await time.textContent()).toMatch(/Jan 1, 2099.*4:00\s?AM/);
+    const first = await page.locator(".toc-when .countdown").textContent();
+    await page.waitForFunction((before) => document.querySelector(".toc-when .countdown")?.textContent !== before, first, { timeout: 5000 });
+    expect(await page.locator(".toc-when .countdown").count()).toBe(1);
+    await context.close();
+  });
+
+  it("reading progress follows the scroll; continue reading brings the reader back", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const { page } = await watchedPage(context);
+    await page.goto(`${site.url}/orbit`);
+    const scale = () => page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector(".reading-progress__bar")!).transform).a);
+    expect(await scale()).toBe(0);
+    await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2));
+    await page.waitForFunction(() => new DOMMatrix(getComputedStyle(document.querySelector(".reading-progress__bar")!).transform).a > 0.3);
+    // The place is saved on pagehide at the latest.
+    await page.goto(`${site.url}/`);
+    const link = page.getByRole("link", { name: "Continue reading: Orbit" });
+    await link.click();
+    await page.waitForURL(`${site.url}/orbit`);
+    await page.waitForFunction(() => window.scrollY > 300 && location.hash === "");
+    await context.close();
+  });
+
+  it("reader settings: show names persists across pages; the OS setting shows as checked and disabled", async () => {
+    const context = await browser.newContext();
+    const { page } = await watchedPage(context);
+    await page.goto(`${site.url}/orbit`);
+    await page.getByText("Reader settings").click();
+    await page.getByLabel("Show speaker names").check();
+    expect(await page.evaluate(() => document.documentElement.dataset.showNames)).toBe("true");
+    await page.goto(`${site.url}/landing`);
+    expect(await page.evaluate(() => document.documentElement.dataset.showNames)).toBe("true");
+    await page.getByText("Reader settings").click();
+    expect(await page.getByLabel("Show speaker names").isChecked()).toBe(true);
+    await context.close();
+
+    const reduced = await browser.newContext({ reducedMotion: "reduce" });
+    const r = await watchedPage(reduced);
+    await r.page.goto(`${site.url}/orbit`);
+    await r.page.getByText("Reader settings").click();
+    const motion = r.page.getByLabel("Reduce motion");
+    await r.page.waitForFunction(() => (document.querySelector('input[data-pref="reduceMotion"]') as HTMLInputElement).disabled);
+    expect(await motion.isChecked()).toBe(true);
+    expect(await r.page.getByText("Your system setting already reduces motion.").isVisible()).toBe(true);
+    await reduced.close();
+  });
+
+  it("lines below the fold start hidden and are revealed on scroll; nothing above the fold is touched", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 600 } });
+    const { page } = await watchedPage(context);
+    await page.goto(`${site.url}/orbit`);
+    await page.waitForFunction(() => document.querySelectorAll('.reveal[data-reveal="hidden"]').length > 0);
+    const last = page.locator(".reveal").last();
+    expect(await last.getAttribute("data-reveal")).toBe("hidden");
+    await last.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector(".reveal:last-of-type")?.closest("div") !== null && [...document.querySelectorAll(".reveal")].at(-1)?.getAttribute("data-reveal") === "shown");
+    await context.close();
+  });
+});
