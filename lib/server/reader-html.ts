@@ -21,11 +21,15 @@ function attr(attrs: string, name: string): string | undefined {
   return new RegExp(`\\s${name}="([^"]*)"`, "i").exec(attrs)?.[1];
 }
 
-/** A script Next's client runtime needs: a chunk from /_next/static or the flight payload. */
+/**
+ * A script of Next's client runtime: a chunk from /_next/static, the
+ * Turbopack bootstrap (`<script id="_R_">` listing the chunks to load), or
+ * the flight payload (`self.__next_f`).
+ */
 export function isRuntimeScript(attrs: string, body: string): boolean {
   const src = attr(attrs, "src");
   if (src !== undefined) return NEXT_ASSET.test(src);
-  return /\bself\.__next_f\b/.test(body);
+  return /\bself\.__next_f\b/.test(body) || body.includes('globalThis["TURBOPACK"]');
 }
 
 /** A preload of one of the runtime's chunks. */
@@ -61,5 +65,5 @@ export function readerHtml(html: string, islandsSrc: string): Stripped {
 
 /** True when the HTML still carries Next's client runtime or its flight payload. */
 export function shipsNextRuntime(html: string): boolean {
-  return /<script[^>]*\ssrc="[^"]*\/_next\/static\/chunks\//.test(html) || html.includes("self.__next_f");
+  return /<script[^>]*\ssrc="[^"]*\/_next\/static\/chunks\//.test(html) || html.includes("self.__next_f") || html.includes('globalThis["TURBOPACK"]');
 }
