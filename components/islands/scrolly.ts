@@ -26,11 +26,16 @@ export const scrolly: Island = {
     const steps = Array.from(root.querySelectorAll<HTMLElement>("[data-scrolly-step]"));
     const panels = Array.from(root.querySelectorAll<HTMLElement>("[data-scrolly-panel]"));
     if (steps.length === 0) return;
+    const hydrating = "__next_f" in window;
     const panelFor = new Map(panels.map((p, k) => [indexOf(p, k), p]));
     steps.forEach((step, k) => {
       const media = step.querySelector(".scrolly-step__media");
       const panel = panelFor.get(indexOf(step, k));
-      if (media && panel && media.childElementCount > 0 && panel.childElementCount === 0) panel.append(...media.children);
+      if (!media || !panel || media.childElementCount === 0 || panel.childElementCount > 0) return;
+      // On pages that still hydrate (editor, preview), React owns the step's
+      // nodes and may update them in place: copy them there, move them elsewhere.
+      const nodes = Array.from(media.children);
+      panel.append(...(hydrating ? nodes.map((n) => n.cloneNode(true)) : nodes));
     });
 
     let active = -1;

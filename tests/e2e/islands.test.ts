@@ -7,6 +7,7 @@ import { startSite, TEST_EDITOR_TOKEN, type RunningSite } from "../helpers/serve
 import { launchBrowser, watchedPage, type Browser } from "../helpers/browser";
 import { readerStory } from "../helpers/reader-fixture";
 import { shipsNextRuntime } from "../../lib/server/reader-html";
+import { readerPrefsScript } from "../../components/chrome/prefs";
 
 let site: RunningSite;
 let browser: Browser;
@@ -48,6 +49,9 @@ describe("reader pages without Next's client runtime", () => {
       const external = [...body.matchAll(/<script[^>]*\ssrc="([^"]*)"/g)].map((m) => m[1]);
       expect(external).toEqual([expect.stringMatching(/^\/_islands\/[\w-]+\.js$/)]);
       expect(body).toMatch(/<script defer src="\/_islands\/[\w-]+\.js"><\/script>/);
+      // Any new inline script Next adds (a bootstrap, a payload) fails here.
+      const inline = [...body.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+      expect(inline).toEqual([readerPrefsScript]);
     });
   }
 
@@ -90,6 +94,31 @@ describe("reader pages without Next's client runtime", () => {
 });
 
 describe("islands", () => {
+  it("media below the fold load nothing until near; only a picture that opens the chapter gets high priority", async () => {
+    const { body } = await get("/orbit", { accept: "text/html" });
+    // /orbit opens with a paragraph: its first picture is below the title, not the LCP element.
+    expect(body).not.toMatch(/fetchPriority="high"|rel="preload"[^>]*as="image"/i);
+    expect(body.replace(/<noscript>[\s\S]*?<\/noscript>/g, "")).not.toMatch(/<source[^>]*type="video\/|<video[^>]*preload="(auto|metadata)"/);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const { page } = await watchedPage(context);
+    await page.goto(`${site.url}/orbit`, { waitUntil: "networkidle" });
+    const loaded = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("[data-loop-video]")].map((box) => ({
+        sources: box.querySelectorAll("video source").length,
+        top: box.getBoundingClientRect().top / innerHeight,
+        panel: box.closest("[data-scrolly-panel]")?.getAttribute("data-active") ?? null,
+      })),
+    );
+    // Loaded: within about a viewport of the screen (and, in a Scrolly, the active panel); nothing else.
+    for (const v of loaded) expect(v.sources > 0, JSON.stringify(v)).toBe(v.top < 2 && v.panel !== "false");
+    const videoRequests = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => /\.(webm|mp4)$/.test(e.name)).length);
+    expect(videoRequests).toBeLessThanOrEqual(loaded.filter((v) => v.sources > 0).length);
+    // Each Scrolly step's media exists once, moved into its panel.
+    expect(await page.locator(".scrolly-step__media [data-loop-video]").count()).toBe(0);
+    expect(await page.locator("[data-scrolly-panel] [data-loop-video]").count()).toBe(4);
+    await context.close();
+  });
+
   it("countdowns: releases in the reader's zone, counting down, all on one 1 s interval", async () => {
     const context = await browser.newContext({ timezoneId: "America/New_York", locale: "en-US" });
     const { page } = await watchedPage(context);
