@@ -35,8 +35,8 @@ export function chapterComponents(ctx: ChapterRenderContext) {
         {children}
       </ScrollySection>
     ),
-    Step: ({ index, id, media, alt, children }: Props) => (
-      <StepSection ctx={ctx} index={index} id={id} media={media} alt={alt}>
+    Step: ({ index, id, media, alt, priority, children }: Props) => (
+      <StepSection ctx={ctx} index={index} id={id} media={media} alt={alt} priority={priority}>
         {children}
       </StepSection>
     ),

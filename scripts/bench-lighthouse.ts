@@ -77,7 +77,10 @@ export async function benchLighthouse(opts: BenchOptions & { runs?: number; log?
   log(`chapter: ${heavy.source.number} "${heavy.source.slug}" (${heavy.gifs.length} GIFs, ${fmtBytes(heavy.gifBytes)} of GIF, the most of any chapter)`);
   log(`network: Chromium resolves only 127.0.0.1/localhost (--host-resolver-rules); the naive page's YouTube iframe, if any, fails at once, nothing leaves the machine`);
 
-  const site = await startSiteProcess({ chapters: opts.chapters, log });
+  // BENCH_LH_NO_COOP=1: the same site without Cross-Origin-Opener-Policy, which costs points in the lab.
+  const noCoop = process.env.BENCH_LH_NO_COOP === "1";
+  log(`Cross-Origin-Opener-Policy: ${noCoop ? "off (BENCH_LH_NO_COOP=1)" : "same-origin (as served)"}`);
+  const site = await startSiteProcess({ chapters: opts.chapters, log, env: noCoop ? { INSTALLMENT_BENCH_NO_COOP: "1" } : undefined });
   const naive = await startNaiveServer(heavy.source, opts.chapters);
   const userDataDir = mkdtempSync(path.join(tmpdir(), "installment-bench-chrome-"));
   let chrome: chromeLauncher.LaunchedChrome | null = null;

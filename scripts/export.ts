@@ -80,6 +80,7 @@ async function main() {
     headers.push(
       "/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n  Permissions-Policy: camera=(), microphone=(), geolocation=()\n  X-Frame-Options: DENY",
       "/_next/static/*\n  Cache-Control: public, max-age=31536000, immutable",
+      "/_islands/*\n  Cache-Control: public, max-age=31536000, immutable",
       "/media/*\n  Cache-Control: public, max-age=31536000, immutable",
     );
     write(out, "_headers", Buffer.from(headers.sort().join("\n") + "\n"), written);

@@ -11,13 +11,10 @@ interface Panel {
   priority: boolean;
 }
 
-/** Server half of <Scrolly>: renders every step's media so the panel needs no fetch. */
-export function ScrollySection({ ctx, panels, children }: { ctx: ChapterRenderContext; panels?: string; children?: ReactNode }) {
-  const list = parsePanels(panels);
-  const nodes = list.map((p, i) =>
-    p.media ? <MediaView key={i} ctx={ctx} src={p.media} alt={p.alt} priority={p.priority} /> : <div key={i} className="scrolly-blank" />,
-  );
-  return <ScrollyRoot panels={nodes}>{children}</ScrollyRoot>;
+/** Server half of <Scrolly>: one panel slot per step; each step's media is rendered once, in its step. */
+export function ScrollySection({ panels, children }: { ctx: ChapterRenderContext; panels?: string; children?: ReactNode }) {
+  const list = parsePanels(panels).map((p) => ({ blank: !p.media }));
+  return <ScrollyRoot panels={list}>{children}</ScrollyRoot>;
 }
 
 export function StepSection({
@@ -26,6 +23,7 @@ export function StepSection({
   id,
   media,
   alt,
+  priority,
   children,
 }: {
   ctx: ChapterRenderContext;
@@ -33,10 +31,11 @@ export function StepSection({
   id?: string;
   media?: string;
   alt?: string;
+  priority?: string;
   children?: ReactNode;
 }) {
-  // Without JavaScript there is no sticky panel, so each step shows its own media.
-  const inline = media ? <MediaView ctx={ctx} src={media} alt={alt ?? ""} /> : null;
+  // Rendered once: inline without JavaScript, moved into the sticky panel by the scrolly island.
+  const inline = media ? <MediaView ctx={ctx} src={media} alt={alt ?? ""} priority={priority === "true"} /> : null;
   return (
     <StepFrame index={Number(index ?? 0)} id={id} inlineMedia={inline}>
       {id ? <AnchorLink id={id} label="Link to this step" /> : null}

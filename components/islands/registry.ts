@@ -1,7 +1,33 @@
 import type { Island } from "./island";
+import { scrolly } from "./scrolly";
+import { loopVideo } from "./loop-video";
+import { youtube } from "./youtube";
+import { readingProgress } from "./reading-progress";
+import { rememberPlace } from "./remember-place";
+import { continueReading } from "./continue-reading";
+import { readerSettings } from "./reader-settings";
+import { releaseTime } from "./release-time";
+import { reveal } from "./reveal";
 import { typingIsland } from "./typing";
 import { copyLinkIsland } from "./copy-link";
 import { stepNavIsland } from "./step-nav";
 
-/** Every vanilla island a reader page can use; each entry is one small module in this folder. */
-export const islands: readonly Island[] = [typingIsland, copyLinkIsland, stepNavIsland];
+/**
+ * Every vanilla island a reader page can use; each entry is one small module
+ * in this folder. Order matters once: scrolly moves each step's media into
+ * its panel before loop-video looks for the panel a video sits in.
+ */
+export const islands: readonly Island[] = [
+  scrolly,
+  loopVideo,
+  youtube,
+  readingProgress,
+  rememberPlace,
+  continueReading,
+  readerSettings,
+  releaseTime,
+  reveal,
+  typingIsland,
+  copyLinkIsland,
+  stepNavIsland,
+];

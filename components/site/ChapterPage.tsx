@@ -2,7 +2,6 @@ import Link from "next/link";
 import type { RequestContext } from "../../lib/server/request-context";
 import type { SiteView, VisibleChapter } from "../../lib/site/visibility";
 import { ChapterBody } from "../chapter/ChapterBody";
-import { MotionProvider } from "../motion/MotionProvider";
 import { ReadingProgress } from "../chrome/ReadingProgress";
 import { RememberPlace } from "../chrome/ContinueReading";
 import { ReleaseTime } from "../schedule/ReleaseTime";
@@ -42,16 +41,9 @@ export function ChapterPage({ ctx, view, found, mediaUrl = publicMediaUrl }: { c
         <h1 id="chapter-title">{chapter.title}</h1>
       </header>
       <FramingBefore framing={chapter.framing} />
-      {/* Only chapters animate, so only chapter pages load the motion runtime. */}
-      <MotionProvider>
-        <div className="chapter-body" id={STORY_START_ID}>
-          <ChapterBody
-            hash={chapter.chapter.hash}
-            code={chapter.chapter.code}
-            ctx={{ story: view.story, media: ctx.runtime.media(), mediaUrl }}
-          />
-        </div>
-      </MotionProvider>
+      <div className="chapter-body" id={STORY_START_ID}>
+        <ChapterBody hash={chapter.chapter.hash} code={chapter.chapter.code} ctx={{ story: view.story, media: ctx.runtime.media(), mediaUrl }} />
+      </div>
       <StepNav />
       <FramingAfter framing={chapter.framing} />
       <nav className="chapter-nav" aria-label="Chapters">

@@ -1,7 +1,4 @@
-"use client";
-
-import { useEffect, useRef, useState } from "react";
-import { embedUrl, watchUrl } from "./youtube-url";
+import { watchUrl } from "./youtube-url";
 
 export type YouTubeFacadeProps = {
   id: string;
@@ -11,6 +8,8 @@ export type YouTubeFacadeProps = {
 };
 
 /**
+ * Server markup of the click-to-load YouTube facade; the `youtube` island
+ * (components/islands/youtube.ts) swaps in the player on click.
  * Click-to-load YouTube: nothing is requested from YouTube (player or
  * thumbnail) until the reader presses play; then the no-cookie player
  * replaces the facade in the same 16:9 box and takes focus.
@@ -24,61 +23,22 @@ export type YouTubeFacadeProps = {
  */
 export function YouTubeFacade(p: YouTubeFacadeProps) {
   const { id, title, start, poster } = p;
-  const [playing, setPlaying] = useState(false);
-  const frame = useRef<HTMLIFrameElement>(null);
-
-  useEffect(() => {
-    if (playing) frame.current?.focus();
-  }, [playing]);
-
   const label = `Play video: ${title}`;
-
   return (
-    <div className="yt-facade" data-yt-facade="" data-playing={playing ? "true" : "false"}>
-      {playing ? (
-        <iframe
-          ref={frame}
-          className="yt-facade__player"
-          src={embedUrl(id, start)}
-          title={title}
-          allow="autoplay; encrypted-media; picture-in-picture"
-          allowFullScreen
-          referrerPolicy="strict-origin-when-cross-origin"
-        />
+    <div className="yt-facade" data-yt-facade="" data-yt-id={id} data-yt-start={start === undefined ? undefined : String(start)} data-yt-title={title} data-playing="false">
+      {poster ? (
+        <img className="yt-facade__poster" src={poster.src} width={poster.width} height={poster.height} alt="" loading="lazy" decoding="async" />
       ) : (
-        <>
-          {poster ? (
-            <img
-              className="yt-facade__poster"
-              src={poster.src}
-              width={poster.width}
-              height={poster.height}
-              alt=""
-              loading="lazy"
-              decoding="async"
-            />
-          ) : (
-            <div className="yt-facade__placeholder" aria-hidden="true">
-              <span className="yt-facade__placeholder-title">{title}</span>
-            </div>
-          )}
-          <a
-            className="yt-facade__play yt-facade__play--link"
-            href={watchUrl(id, start)}
-            aria-label={label}
-            onClick={(e) => {
-              if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) return;
-              e.preventDefault();
-              setPlaying(true);
-            }}
-          >
-            <span className="yt-facade__icon" aria-hidden="true" />
-          </a>
-          <button type="button" className="yt-facade__play yt-facade__play--button" aria-label={label} onClick={() => setPlaying(true)}>
-            <span className="yt-facade__icon" aria-hidden="true" />
-          </button>
-        </>
+        <div className="yt-facade__placeholder" aria-hidden="true">
+          <span className="yt-facade__placeholder-title">{title}</span>
+        </div>
       )}
+      <a className="yt-facade__play yt-facade__play--link" href={watchUrl(id, start)} aria-label={label}>
+        <span className="yt-facade__icon" aria-hidden="true" />
+      </a>
+      <button type="button" className="yt-facade__play yt-facade__play--button" aria-label={label}>
+        <span className="yt-facade__icon" aria-hidden="true" />
+      </button>
     </div>
   );
 }

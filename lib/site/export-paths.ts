@@ -21,7 +21,7 @@ export function referencedAssets(body: string): string[] {
   for (const m of body.matchAll(/(?:src|href|srcSet|srcset|poster|content)="([^"]+)"/g)) {
     for (const candidate of m[1]!.split(",")) {
       const url = candidate.trim().split(/\s+/)[0] ?? "";
-      if (/^\/(_next\/static|media)\//.test(url)) found.add(url.replace(/&amp;/g, "&"));
+      if (/^\/(_next\/static|_islands|media)\//.test(url)) found.add(url.replace(/&amp;/g, "&"));
     }
   }
   // Chunks named inside the flight payload load later, on hydration.

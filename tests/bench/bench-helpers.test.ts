@@ -113,5 +113,7 @@ describe("js bench classification", () => {
   });
   it("chunks named in a page's HTML", () => {
     expect([...chunksNamedIn(`<script src="/_next/static/chunks/0a-b_c.js" async></script>:I["x",["/_next/static/chunks/1d~e.js"]]`)]).toEqual(["0a-b_c.js", "1d~e.js"]);
+    // Reader pages name only the islands script.
+    expect([...chunksNamedIn(`<script defer src="/_islands/Ab_c-9.js"></script>`)]).toEqual(["Ab_c-9.js"]);
   });
 });

@@ -6,7 +6,6 @@ import { ContinueReading, RememberPlace } from "../../components/chrome/Continue
 import { ReaderSettings } from "../../components/chrome/ReaderSettings";
 import { ReadingProgress } from "../../components/chrome/ReadingProgress";
 import { LoopVideo } from "../../components/media/LoopVideo";
-import { MotionProvider } from "../../components/motion/MotionProvider";
 import { Reveal } from "../../components/motion/Reveal";
 import { ScrollyRoot } from "../../components/scrolly/ScrollyRoot";
 import { StepFrame } from "../../components/scrolly/StepFrame";
@@ -39,12 +38,15 @@ describe("LoopVideo server HTML", () => {
     expect(ns).toContain('<source src="/media/ab12.mp4" type="video/mp4"/>');
   });
 
-  it("loads nothing outside noscript before hydration for lazy media", () => {
+  it("loads nothing outside noscript before the island sees it near: no sources, preload none", () => {
     const outside = html.replace(/<noscript>[\s\S]*?<\/noscript>/, "");
-    expect(outside).not.toContain(".mp4");
-    expect(outside).not.toContain(".webm");
+    expect(outside).not.toMatch(/src="[^"]*\.(mp4|webm)"/);
+    expect(outside).not.toContain("<source");
     expect(outside).toMatch(/<img[^>]*loading="lazy"/);
     expect(outside).not.toMatch(/autoPlay/);
+    expect(outside).toMatch(/<video[^>]*preload="none"/);
+    // The island reads its sources from data attributes.
+    expect(html).toMatch(/data-loop-video=""[^>]*data-webm="\/media\/ab12.webm"[^>]*data-mp4="\/media\/ab12.mp4"/);
   });
 
   it("has an accessible name, or is hidden when decorative", () => {
@@ -58,8 +60,8 @@ describe("LoopVideo server HTML", () => {
   it("priority media: eager poster with high fetch priority", () => {
     const p = renderToString(<LoopVideo {...video} priority />);
     expect(p).toMatch(/<img[^>]*loading="eager"[^>]*fetchPriority="high"/);
-    // Sources attach at hydration (so reduced motion can veto them), never twice in the HTML.
-    expect(p.replace(/<noscript>[\s\S]*?<\/noscript>/, "")).not.toContain(".mp4");
+    // Sources attach when the island sees the box near (so reduced motion can veto them), never in the HTML.
+    expect(p.replace(/<noscript>[\s\S]*?<\/noscript>/, "")).not.toMatch(/<source|src="[^"]*\.mp4"/);
   });
 
   it("has a keyboard-reachable play/pause button", () => {
@@ -101,11 +103,9 @@ describe("YouTubeFacade server HTML", () => {
 describe("Reveal server HTML", () => {
   it("renders children visibly (no opacity 0, no hiding)", () => {
     const html = renderToString(
-      <MotionProvider>
-        <Reveal delay={0.2}>
-          <p>Hello from the future</p>
-        </Reveal>
-      </MotionProvider>,
+      <Reveal delay={0.2}>
+        <p>Hello from the future</p>
+      </Reveal>,
     );
     expect(html).toContain("<p>Hello from the future</p>");
     expect(html).not.toMatch(/opacity:\s*0(?![.\d])/);
@@ -115,7 +115,7 @@ describe("Reveal server HTML", () => {
 
 describe("Scrolly server HTML", () => {
   const html = renderToString(
-    <ScrollyRoot panels={[<p key="a">panel A</p>, <p key="b">panel B</p>]}>
+    <ScrollyRoot panels={[{ blank: false }, { blank: true }]}>
       <StepFrame index={0} inlineMedia={<p>inline A</p>}>
         step one
       </StepFrame>
@@ -132,20 +132,24 @@ describe("Scrolly server HTML", () => {
     expect(html).toMatch(/<section[^>]*data-index="1"[^>]*data-active="false"/);
   });
 
-  it("contains all step text and inline media for the no-JS layout", () => {
-    for (const t of ["step one", "step two", "inline A", "inline B", "panel A", "panel B"]) expect(html).toContain(t);
+  it("contains all step text and each step's media once, inline, for the no-JS layout", () => {
+    for (const t of ["step one", "step two", "inline A", "inline B"]) expect(html).toContain(t);
+    expect(html.split("inline A").length).toBe(2);
     expect(html).toContain('class="scrolly-step__media"');
+    // Panels are empty slots the island fills by moving the step's media; a step without media gets a blank.
+    expect(html).toMatch(/data-index="0" data-active="true"><\/div>/);
+    expect(html).toContain('<div class="scrolly-blank"></div>');
   });
 });
 
 describe("chrome server HTML", () => {
   it("ContinueReading renders only its reserved, empty slot", () => {
     const html = renderToString(<ContinueReading known={[{ slug: "01-a", title: "A" }]} />);
-    expect(html).toBe('<div class="continue-reading" data-continue-reading=""></div>');
-    expect(renderToString(<RememberPlace slug="01-a" title="A" />)).toBe("");
+    expect(html).toBe('<div class="continue-reading" data-continue-reading="" data-known="[{&quot;slug&quot;:&quot;01-a&quot;,&quot;title&quot;:&quot;A&quot;}]"></div>');
+    expect(renderToString(<RememberPlace slug="01-a" title="A" />)).toBe('<span hidden="" data-remember-place="" data-slug="01-a" data-title="A"></span>');
   });
 
-  it("ReaderSettings has both labelled toggles, off until hydrated", () => {
+  it("ReaderSettings has both labelled toggles, off until the island reads the stored preferences", () => {
     const html = renderToString(<ReaderSettings />);
     expect(html).toContain("<details");
     expect(html).toContain("Show speaker names</label>");

@@ -8,6 +8,7 @@ import { startSite, projectDir, TEST_EDITOR_TOKEN, type RunningSite } from "../h
 import { embargoStory, markersIn } from "../helpers/embargo-fixture";
 import { crawl, linksIn, type Seen } from "../helpers/crawl";
 import { editorCookie, makeBetaLink } from "../helpers/beta-link";
+import { shipsNextRuntime } from "../../lib/server/reader-html";
 
 const FROZEN = "2027-01-01T00:00:00Z";
 const RELEASED = ["Releasedmarkerone", "Releasedmarkertwo", "Releasedtitleone", "Releasedsummaryone", "Releasedmarkerdialogue", "Releasedarcmarker", "Releasedwarningmarker", "Releasedrecapmarker", "Releasednotemarker"];
@@ -180,6 +181,9 @@ describe("a static export holds the embargo and is reproducible", () => {
     expect(markersIn(bookText, UNRELEASED)).toEqual([]);
     expect(files.some((f) => f.startsWith("_next/static/"))).toBe(true);
     expect(files.some((f) => f.startsWith("media/") && f.endsWith(".mp4"))).toBe(true);
+    // Reader pages without Next's runtime: one islands script, no runtime chunk, no flight payload.
+    expect(files.filter((f) => /^_islands\/[\w-]+\.js$/.test(f))).toHaveLength(1);
+    for (const f of files.filter((x) => x.endsWith(".html"))) expect(shipsNextRuntime(readFileSync(path.join(a, f), "utf8")), f).toBe(false);
     const all = files.map((f) => readFileSync(path.join(a, f), "latin1")).join("\n");
     expect(markersIn(all, RELEASED)).toEqual(RELEASED);
     expect(markersIn(all, UNRELEASED)).toEqual([]);

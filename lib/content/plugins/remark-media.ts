@@ -35,16 +35,18 @@ const MEDIA_ATTRS: Record<string, MediaAttr> = {
 export function remarkMedia(options: MediaOptions) {
   return (tree: Root) => {
     let first = true;
+    const opening = openingBlock(tree);
     visit(tree, (node) => {
       if (!isJsx(node) || !node.name) return;
       const spec = MEDIA_ATTRS[node.name];
       if (!spec) return;
       const ok = checkMedia(node, spec);
-      // The first picture of a chapter is usually its largest paint: load it eagerly.
-      if (ok && first && node.name !== "YouTube") {
-        setAttr(node, "priority", "true");
-        first = false;
-      }
+      if (!ok || node.name === "YouTube" || !first) return;
+      first = false;
+      // The first picture is the largest paint only when it opens the chapter
+      // (right under the title, above the fold): only then is it loaded eagerly
+      // with high priority. Further down, the title text is the LCP element.
+      if (opening.has(node)) setAttr(node, "priority", "true");
     });
   };
 
@@ -73,4 +75,12 @@ export function remarkMedia(options: MediaOptions) {
     }
     return true;
   }
+}
+
+/** Every node of the chapter's first block (ESM imports and blank text skipped). */
+function openingBlock(tree: Root): Set<unknown> {
+  const nodes = new Set<unknown>();
+  const block = tree.children.find((c) => (c.type as string) !== "mdxjsEsm" && c.type !== "yaml" && !(c.type === "paragraph" && c.children.every((t) => t.type === "text" && !t.value.trim())));
+  if (block) visit(block, (n) => void nodes.add(n));
+  return nodes;
 }

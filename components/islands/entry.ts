@@ -1,0 +1,8 @@
+// The one deferred script reader pages load (built by lib/server/islands-bundle.ts):
+// every island of the registry, mounted once the document is parsed.
+import { mountIslands } from "./island";
+import { islands } from "./registry";
+
+const run = () => mountIslands(islands);
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run, { once: true });
+else run();

@@ -1,0 +1,96 @@
+import type { Island } from "./island";
+import { loopVideoLabels, shouldLoadSources, shouldPlay } from "../media/loop-video-state";
+import { onReducedMotionChange, reducesMotion } from "./reduced-motion";
+
+/**
+ * Looping video for a GIF (markup: components/media/LoopVideo). Sources are
+ * attached only when the box is within about a viewport of the screen (never
+ * at start, even for the priority poster), it plays only while on screen and
+ * shown by its container (a Scrolly panel), and never under reduced motion
+ * until the reader presses play.
+ */
+export const loopVideo: Island = {
+  name: "loop-video",
+  selector: "[data-loop-video]",
+  mount(box) {
+    const video = box.querySelector<HTMLVideoElement>("video.loop-video__media:not(.loop-video__media--noscript)");
+    const button = box.querySelector<HTMLButtonElement>(".loop-video__toggle");
+    const icon = button?.querySelector<HTMLElement>(".loop-video__icon");
+    if (!video) return;
+    video.muted = true;
+    video.disablePictureInPicture = true;
+    const labels = loopVideoLabels(box.querySelector("[role=img]")?.getAttribute("aria-label") ?? "");
+    let near = false;
+    let onScreen = false;
+    let choice: boolean | null = null;
+    let loaded = false;
+
+    const shown = () => box.closest("[data-scrolly-panel]")?.getAttribute("data-active") !== "false";
+
+    const update = () => {
+      const reduced = reducesMotion();
+      const visible = shown();
+      // priority only ranks the poster (the LCP candidate): sources wait until near.
+      const state = { priority: false, near, preloadAllowed: visible, visible, onScreen, reduced, choice };
+      if (!loaded && shouldLoadSources(state)) {
+        loaded = true;
+        for (const [src, type] of [
+          [box.dataset.webm, "video/webm"],
+          [box.dataset.mp4, "video/mp4"],
+        ] as const) {
+          if (!src) continue;
+          const source = document.createElement("source");
+          source.src = src;
+          source.type = type;
+          video.append(source);
+        }
+        video.preload = "auto";
+        video.load();
+      }
+      const play = loaded && shouldPlay(state);
+      if (play) video.play()?.catch(() => {});
+      else if (!video.paused) video.pause();
+      box.dataset.playing = play ? "true" : "false";
+      if (reduced || choice === false) box.dataset.showToggle = "true";
+      else delete box.dataset.showToggle;
+      button?.setAttribute("aria-label", play ? labels.pause : labels.play);
+      if (icon) icon.className = `loop-video__icon loop-video__icon--${play ? "pause" : "play"}`;
+    };
+
+    button?.addEventListener("click", () => {
+      choice = box.dataset.playing !== "true";
+      update();
+    });
+    onReducedMotionChange(() => {
+      // Reduced motion switched on: forget an earlier "play".
+      if (reducesMotion()) choice = null;
+      update();
+    });
+    const panel = box.closest("[data-scrolly-panel]");
+    if (panel) new MutationObserver(update).observe(panel, { attributes: true, attributeFilter: ["data-active"] });
+
+    if (typeof IntersectionObserver !== "function") {
+      near = onScreen = true;
+      update();
+      return;
+    }
+    const nearObs = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          near = true;
+          nearObs.disconnect();
+          update();
+        }
+      },
+      { rootMargin: "100% 0px 100% 0px" },
+    );
+    const screenObs = new IntersectionObserver((entries) => {
+      const last = entries[entries.length - 1];
+      if (last) onScreen = last.isIntersecting;
+      update();
+    });
+    nearObs.observe(box);
+    screenObs.observe(box);
+    update();
+  },
+};

@@ -1,0 +1,48 @@
+import type { Island } from "./island";
+import { onReducedMotionChange, reducesMotion } from "./reduced-motion";
+
+// One IntersectionObserver for every line of the page. Its first report for
+// an element says where it starts: wholly below the fold, it is hidden
+// (data-reveal="hidden", opacity/transform in CSS: no layout shift) and shown
+// with a CSS transition when it enters; anything else is never touched.
+let io: IntersectionObserver | undefined;
+const seen = new WeakSet<Element>();
+
+function observer(): IntersectionObserver {
+  io ??= new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        const el = e.target as HTMLElement;
+        const first = !seen.has(el);
+        seen.add(el);
+        if (e.isIntersecting) {
+          if (el.dataset.reveal === "hidden") el.dataset.reveal = "shown";
+          io?.unobserve(el);
+        } else if (first) {
+          if (e.boundingClientRect.top >= window.innerHeight && !reducesMotion()) el.dataset.reveal = "hidden";
+          else io?.unobserve(el);
+        }
+      }
+    },
+    { rootMargin: "0px 0px -10% 0px" },
+  );
+  return io;
+}
+
+let watching = false;
+
+export const reveal: Island = {
+  name: "reveal",
+  selector: ".reveal",
+  mount(el) {
+    if (typeof IntersectionObserver !== "function" || reducesMotion()) return;
+    observer().observe(el);
+    if (watching) return;
+    watching = true;
+    // Reduced motion switched on: show everything still hidden, at once.
+    onReducedMotionChange(() => {
+      if (!reducesMotion()) return;
+      for (const h of document.querySelectorAll<HTMLElement>('.reveal[data-reveal="hidden"]')) h.dataset.reveal = "static";
+    });
+  },
+};
