@@ -8,7 +8,7 @@ export const continueReading: Island = {
   selector: "[data-continue-reading]",
   mount(slot) {
     let known: { slug: string; title: string }[] = [];
-    let raw: string | null | undefined = null;
+    let raw: string | null | undefined;
     try {
       const parsed = JSON.parse(slot.dataset.known ?? "[]") as unknown;
       if (Array.isArray(parsed)) known = parsed as typeof known;

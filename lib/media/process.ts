@@ -172,14 +172,14 @@ function isComplete(store: Store, entry: IndexEntry): boolean {
 
 async function processGif(ref: MediaRef, bytes: Buffer, ctx: Ctx): Promise<{ entry: IndexEntry; cacheable: boolean }> {
   const { store } = ctx;
-  let poster: Poster | null = null;
+  let poster: Poster | null;
   try {
     poster = await makePoster(bytes);
   } catch {
     poster = null;
   }
 
-  let failure: string | null = null;
+  let failure: string | null;
   let cacheable = true;
   if (!ffmpegPath()) {
     failure = "ffmpeg is not installed";

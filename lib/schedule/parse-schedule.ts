@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Diagnostic } from "../content/types";
 import type { Release, Schedule } from "./types";
 import { canonicalZone, resolveAt, zoneAbbreviation } from "./wall-time";
-import { parseYamlSource, locateNode, locateOffset, nodeAt, keyNodeAt, type YamlSource } from "../yaml/yaml-source";
+import { parseYamlSource, locateNode, locateOffset, nodeAt, keyNodeAt } from "../yaml/yaml-source";
 import { formatWallTime } from "./format";
 
 // Reads chapters/schedule.yaml. Every problem is reported (not only the first),

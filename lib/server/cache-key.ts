@@ -23,7 +23,7 @@ export type ReaderRequest =
   | { kind: "refused"; status: 400; message: string };
 
 const PREFETCH = new Set(["0", "1", "2", "3"]);
-const SEGMENT = /^\/[A-Za-z0-9\-_@!$().\/]{0,255}$/;
+const SEGMENT = /^\/[A-Za-z0-9\-_@!$()./]{0,255}$/;
 const NEXT_URL = /^\/[\x21-\x7e]{0,1023}$/;
 
 export function readerRequest(rawPath: string, query: string, headers: IncomingHttpHeaders): ReaderRequest {

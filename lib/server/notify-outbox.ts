@@ -122,7 +122,7 @@ export function openOutbox(dir: string, staleMs = 120_000): Outbox {
       for (const key of keys) {
         const at = Date.parse(key.replace(/T(\d\d)-(\d\d)-/, "T$1:$2:"));
         if (!Number.isFinite(at) || at < since) continue;
-        let endpoints: string[] = [];
+        let endpoints: string[];
         try {
           endpoints = readdirSync(path.join(dir, key)).sort();
         } catch {

@@ -30,6 +30,8 @@ export function parseRequestTarget(target: string): TargetResult {
   } catch {
     return bad();
   }
+  // Control characters are exactly what this check is for.
+  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(pathname) || pathname.startsWith("//") || pathname.includes("\\")) return bad();
   // Browsers resolve dot segments before sending; only a probe sends `..` (or `%2e%2e`).
   if (pathname.split("/").some((segment) => segment === "." || segment === "..")) return bad();

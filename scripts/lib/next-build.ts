@@ -47,7 +47,7 @@ function acquireLock(projectDir: string): () => void {
       writeFileSync(path.join(dir, "pid"), String(process.pid));
       return () => rmSync(dir, { recursive: true, force: true });
     } catch {
-      let pid = 0;
+      let pid: number;
       try {
         pid = Number(readFileSync(path.join(dir, "pid"), "utf8"));
       } catch {
