@@ -52,8 +52,6 @@ export function storePref(storage: Pick<Storage, "setItem" | "removeItem"> | nul
  * <html> before first paint (no flash of names/motion). Self-contained ES5,
  * never throws (storage can be blocked).
  */
-export const readerPrefsScript: string = `(function(){try{var d=document.documentElement,s=window.localStorage;${(
-  Object.values(PREFS) as { key: string; attr: string }[]
-)
-  .map((p) => `if(s.getItem(${JSON.stringify(p.key)})==="true")d.setAttribute(${JSON.stringify(p.attr)},"true");`)
-  .join("")}}catch(e){}})();`;
+export const readerPrefsScript: string = `(function(){try{var d=document.documentElement,s=window.localStorage;${JSON.stringify(
+  (Object.values(PREFS) as { key: string; attr: string }[]).map((p) => [p.key, p.attr]),
+)}.forEach(function(p){if(s.getItem(p[0])==="true")d.setAttribute(p[1],"true")})}catch(e){}})();`;

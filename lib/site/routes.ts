@@ -14,7 +14,7 @@ export const FIXED_OUTPUTS = ["/robots.txt", "/icon.svg"] as const;
 export const SITE_PATHS: ReadonlySet<string> = new Set<string>([...STATE_OUTPUTS, ...FIXED_OUTPUTS]);
 
 /** First path segments the site keeps for itself: generated media, the dashboard, Next's assets, private links, an API. */
-export const SITE_FOLDERS: readonly string[] = ["media", "editor", "_next", "beta", "api"];
+export const SITE_FOLDERS: readonly string[] = ["media", "editor", "_next", "_islands", "beta", "api"];
 
 /** Names static hosts give error pages, and what browsers ask for unprompted. */
 const HOST_FILES: readonly string[] = ["404", "500", "favicon.ico"];
