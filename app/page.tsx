@@ -6,7 +6,12 @@ import { clientClock } from "../lib/site/client-clock";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { view } = await requestContext();
-  return view ? { title: { absolute: view.story.title }, alternates: { types: { "application/atom+xml": "/feed.xml", "application/rss+xml": "/rss.xml" } } } : {};
+  return view
+    ? {
+        title: { absolute: view.story.title },
+        alternates: { types: { "application/atom+xml": "/feed.xml", "application/rss+xml": "/rss.xml" } },
+      }
+    : {};
 }
 
 export default async function HomePage() {

@@ -24,10 +24,7 @@ export function realTime(): number {
  * clock starts at its instant when this is called. Throws on a bad spec, with
  * the offending value in the message.
  */
-export function createClock(
-  spec: string | undefined = process.env.RELEASE_CLOCK,
-  realNow: () => number = Date.now,
-): Clock {
+export function createClock(spec: string | undefined = process.env.RELEASE_CLOCK, realNow: () => number = Date.now): Clock {
   const parsed = parseClockSpec(spec);
   // An anchored replay runs from its shared real instant, not from this call.
   const startedAt = parsed.kind === "replay" && parsed.from !== undefined ? parsed.from : realNow();

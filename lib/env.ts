@@ -9,11 +9,19 @@ const envSchema = z.object({
   RELEASE_CLOCK: z.string().min(1).optional(),
   /** `npm start` refuses a frozen or replay RELEASE_CLOCK without it (or --simulated-clock). */
   INSTALLMENT_SIMULATED_CLOCK: z.enum(["0", "1"]).optional(),
-  EDITOR_TOKEN: z.string().min(24, { message: "must be at least 24 characters (a long random string, e.g. from `openssl rand -base64 32`)" }).optional(),
+  EDITOR_TOKEN: z
+    .string()
+    .min(24, { message: "must be at least 24 characters (a long random string, e.g. from `openssl rand -base64 32`)" })
+    .optional(),
   /** Proxies whose X-Forwarded-Proto / X-Forwarded-For are believed, besides loopback: comma-separated IP addresses. */
   INSTALLMENT_TRUSTED_PROXIES: z
     .string()
-    .transform((s) => s.split(",").map((a) => a.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
     .refine((list) => list.every((a) => isIP(a) !== 0), { message: "must be a comma-separated list of IP addresses" })
     .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
@@ -32,8 +40,15 @@ const envSchema = z.object({
   /** Shared caches (Varnish) to BAN after a content or schedule change: comma-separated http(s) URLs. */
   INSTALLMENT_PURGE_URL: z
     .string()
-    .transform((s) => s.split(",").map((u) => u.trim()).filter(Boolean))
-    .refine((list) => list.every((u) => /^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u)), { message: "must be a comma-separated list of http:// or https:// URLs, e.g. http://127.0.0.1:6081/" })
+    .transform((s) =>
+      s
+        .split(",")
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every((u) => /^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u)), {
+      message: "must be a comma-separated list of http:// or https:// URLs, e.g. http://127.0.0.1:6081/",
+    })
     .optional(),
 });
 
@@ -60,5 +75,7 @@ export function contentRoot(env: Env = readEnv()): string {
 }
 
 export function cacheRoot(env: Env = readEnv()): string {
-  return path.resolve(/*turbopackIgnore: true*/ env.INSTALLMENT_CACHE_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), ".cache", "installment"));
+  return path.resolve(
+    /*turbopackIgnore: true*/ env.INSTALLMENT_CACHE_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), ".cache", "installment"),
+  );
 }

@@ -77,7 +77,8 @@ export function coldNextBuild(log: (s: string) => void): { ms: number } | { erro
       timeout: 600_000,
     });
     const ms = performance.now() - t0;
-    if (r.status !== 0) return { error: `next build exited with ${r.status}: ${(r.stderr || r.stdout || "").trim().split("\n").slice(-3).join(" / ")}` };
+    if (r.status !== 0)
+      return { error: `next build exited with ${r.status}: ${(r.stderr || r.stdout || "").trim().split("\n").slice(-3).join(" / ")}` };
     return { ms };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -123,7 +124,9 @@ export async function benchBuild(opts: BenchOptions & { sizes?: number[]; log?: 
     try {
       writeGeneratedStory(root, n);
       const mid = Math.ceil(n / 2);
-      const { cold, rebuild } = await coldAndRebuild(root, () => writeFileSync(path.join(root, generatedChapterDir(mid), "index.mdx"), generatedChapterMdx(mid, 1)));
+      const { cold, rebuild } = await coldAndRebuild(root, () =>
+        writeFileSync(path.join(root, generatedChapterDir(mid), "index.mdx"), generatedChapterMdx(mid, 1)),
+      );
       if (cold.ok !== n) throw new Error(`generated story of ${n}: only ${cold.ok} chapters compiled`);
       rows.push(row(`generated ${n}`, "cold (empty cache)", cold), row(`generated ${n}`, "after one chapter edit", rebuild));
       points.push({ n, cold: cold.compileMs, rebuild: rebuild.compileMs, compiled: rebuild.compiled });
@@ -145,20 +148,44 @@ export async function benchBuild(opts: BenchOptions & { sizes?: number[]; log?: 
   const rebuildOk = oneCompiled && !!small && !!big && big.rebuild < big.cold / 5;
 
   log("");
-  log(markdownTable(["story", "build", "chapters", "compiled", "GIFs", "compile", "media", "total", "per chapter"], rows, ["l", "l", "r", "r", "r", "r", "r", "r", "r"]));
+  log(
+    markdownTable(["story", "build", "chapters", "compiled", "GIFs", "compile", "media", "total", "per chapter"], rows, [
+      "l",
+      "l",
+      "r",
+      "r",
+      "r",
+      "r",
+      "r",
+      "r",
+      "r",
+    ]),
+  );
   log("");
   log(
     markdownTable(
       ["figure", "value", "goal", "result"],
       [
-        [`cold compile growth, cost ∝ n^k over n = ${sizes.join(", ")}`, `k = ${coldK.toFixed(2)}`, "k ≤ 1 (linear or better; 1.15 allowed for noise)", passFail(linearOk)],
+        [
+          `cold compile growth, cost ∝ n^k over n = ${sizes.join(", ")}`,
+          `k = ${coldK.toFixed(2)}`,
+          "k ≤ 1 (linear or better; 1.15 allowed for noise)",
+          passFail(linearOk),
+        ],
         [
           `rebuild after one edit, ${small?.n} vs ${big?.n} chapters`,
-          small && big ? `${fmtMs(small.rebuild)} vs ${fmtMs(big.rebuild)} (k = ${rebuildK.toFixed(2)}; ${fmtMs(big.cold)} cold); chapters recompiled: ${points.map((p) => p.compiled).join(", ")}` : "n/a",
+          small && big
+            ? `${fmtMs(small.rebuild)} vs ${fmtMs(big.rebuild)} (k = ${rebuildK.toFixed(2)}; ${fmtMs(big.cold)} cold); chapters recompiled: ${points.map((p) => p.compiled).join(", ")}`
+            : "n/a",
           "1 chapter recompiled; far below a cold build",
           passFail(rebuildOk),
         ],
-        ["next build (code only, content-independent)", "ms" in next ? `${fmtMs(next.ms)} cold, in a throwaway copy of the code under .cache/` : `n/a: ${next.error}`, "", ""],
+        [
+          "next build (code only, content-independent)",
+          "ms" in next ? `${fmtMs(next.ms)} cold, in a throwaway copy of the code under .cache/` : `n/a: ${next.error}`,
+          "",
+          "",
+        ],
       ],
       ["l", "l", "l", "l"],
     ),
@@ -170,4 +197,3 @@ export async function benchBuild(opts: BenchOptions & { sizes?: number[]; log?: 
   );
   return linearOk && rebuildOk;
 }
-

@@ -51,7 +51,9 @@ export function rescheduleChapter(yamlText: string, chapter: number, at: string)
   return doc.toString();
 }
 
-export async function benchBurst(opts: BenchOptions & { log?: (s: string) => void; concurrency?: number; seconds?: number; leadSeconds?: number }): Promise<boolean> {
+export async function benchBurst(
+  opts: BenchOptions & { log?: (s: string) => void; concurrency?: number; seconds?: number; leadSeconds?: number },
+): Promise<boolean> {
   const log = opts.log ?? ((s: string) => console.log(s));
   const concurrency = opts.concurrency ?? 200;
   const seconds = opts.seconds ?? 5;
@@ -71,11 +73,14 @@ export async function benchBurst(opts: BenchOptions & { log?: (s: string) => voi
     const base = `http://127.0.0.1:${site.port}`;
     const chapterUrl = `${base}/${chapter.slug}`;
     const before = await shoot(chapterUrl, "chapter");
-    if (before.status !== 404) throw new Error(`${chapter.slug} should answer 404 a day before its release, got ${before.status ?? before.error}`);
+    if (before.status !== 404)
+      throw new Error(`${chapter.slug} should answer 404 a day before its release, got ${before.status ?? before.error}`);
     const instant = Math.ceil((Date.now() + lead * 1000) / 1000) * 1000;
     const iso = new Date(instant).toISOString().replace(/\.000Z$/, "Z");
     writeFileSync(scheduleFile, rescheduleChapter(original, last, iso));
-    log(`chapter ${last} "${chapter.slug}" now releases at ${iso} (real clock, ${lead} s ahead); waves of ${concurrency} concurrent new connections from 1 s before to ${seconds} s after`);
+    log(
+      `chapter ${last} "${chapter.slug}" now releases at ${iso} (real clock, ${lead} s ahead); waves of ${concurrency} concurrent new connections from 1 s before to ${seconds} s after`,
+    );
     const warmed = site.waitForLine((l) => l.includes('"warmed"'), (lead + 10) * 1000).catch(() => null);
 
     await new Promise((r) => setTimeout(r, Math.max(0, instant - 1000 - Date.now())));
@@ -127,12 +132,27 @@ export async function benchBurst(opts: BenchOptions & { log?: (s: string) => voi
         ["figure", "value", "goal", "result"],
         [
           ["requests (waves × concurrent)", `${shots.length} (${waves} × ${concurrency}; ¾ chapter, ¼ home)`, "", ""],
-          ["sent before the instant: statuses", `chapter ${fmtCounts(count(pre.filter((s) => s.target === "chapter")))}; home ${fmtCounts(count(pre.filter((s) => s.target === "home")))}`, "404 or 200 only", passFail(preBad === 0)],
-          ["sent at/after the instant: statuses", `chapter ${fmtCounts(count(post.filter((s) => s.target === "chapter")))}; home ${fmtCounts(count(post.filter((s) => s.target === "home")))}`, "200 only", passFail(postNot200 === 0)],
+          [
+            "sent before the instant: statuses",
+            `chapter ${fmtCounts(count(pre.filter((s) => s.target === "chapter")))}; home ${fmtCounts(count(pre.filter((s) => s.target === "home")))}`,
+            "404 or 200 only",
+            passFail(preBad === 0),
+          ],
+          [
+            "sent at/after the instant: statuses",
+            `chapter ${fmtCounts(count(post.filter((s) => s.target === "chapter")))}; home ${fmtCounts(count(post.filter((s) => s.target === "home")))}`,
+            "200 only",
+            passFail(postNot200 === 0),
+          ],
           ["chapter answered 200 before the instant (leak)", early, "0", passFail(early === 0)],
           ["5xx", fivexx, "0", passFail(fivexx === 0)],
           ["connection errors (reset, refused, timeout)", connErrors, "0", passFail(connErrors === 0)],
-          ["latency after the instant p50 / p99 / max", `${percentile(lat, 50).toFixed(1)} ms / ${percentile(lat, 99).toFixed(1)} ms / ${Math.max(...lat).toFixed(1)} ms`, "", ""],
+          [
+            "latency after the instant p50 / p99 / max",
+            `${percentile(lat, 50).toFixed(1)} ms / ${percentile(lat, 99).toFixed(1)} ms / ${Math.max(...lat).toFixed(1)} ms`,
+            "",
+            "",
+          ],
           ["warm-up before the instant", warmedLine ? warmedLine.replace(/^.*?(\{)/, "$1") : "no `warmed` line seen", "", ""],
           [
             "renders from 5 s before the instant to the end",
@@ -140,13 +160,20 @@ export async function benchBurst(opts: BenchOptions & { log?: (s: string) => voi
             "",
             "",
           ],
-          ["renders after the instant (cache misses during the burst)", `${rendersAfter.length}${rendersAfter.length ? ` (${rendersAfter.map((r) => `${r.url} ${r.status}`).join(", ")})` : ""}`, "", ""],
+          [
+            "renders after the instant (cache misses during the burst)",
+            `${rendersAfter.length}${rendersAfter.length ? ` (${rendersAfter.map((r) => `${r.url} ${r.status}`).join(", ")})` : ""}`,
+            "",
+            "",
+          ],
         ],
         ["l", "l", "l", "l"],
       ),
     );
     log("");
-    log("Each request is a new TCP connection to 127.0.0.1 (a new reader); a request counts as before the instant when it was sent before it (one sent just before may be handled, and answered 200, just after). Renders are counted by a wrapper around the edge's page cache (scripts/lib/bench-counting-start.ts).");
+    log(
+      "Each request is a new TCP connection to 127.0.0.1 (a new reader); a request counts as before the instant when it was sent before it (one sent just before may be handled, and answered 200, just after). Renders are counted by a wrapper around the edge's page cache (scripts/lib/bench-counting-start.ts).",
+    );
     return ok;
   } finally {
     await site.stop();

@@ -59,9 +59,18 @@ export function chunksNamedIn(html: string): Set<string> {
 }
 
 async function measurePage(url: string, framework: Set<string>): Promise<Chunk[]> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROME_FLAGS.filter((f) => !f.startsWith("--headless")) });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROME_FLAGS.filter((f) => !f.startsWith("--headless")),
+  });
   try {
-    const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      viewport: { width: 412, height: 823 },
+      deviceScaleFactor: 1.75,
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     const chunks: Chunk[] = [];
     const pending: Promise<void>[] = [];
@@ -71,7 +80,10 @@ async function measurePage(url: string, framework: Set<string>): Promise<Chunk[]
       pending.push(
         (async () => {
           const body = await response.body().catch(() => Buffer.alloc(0));
-          const sizes = await response.request().sizes().catch(() => ({ responseBodySize: body.length }));
+          const sizes = await response
+            .request()
+            .sizes()
+            .catch(() => ({ responseBodySize: body.length }));
           const rel = new URL(response.url()).pathname.replace(/^\/_next\//, "");
           chunks.push({
             url: new URL(response.url()).pathname,
@@ -116,7 +128,10 @@ export async function benchJs(opts: BenchOptions & { log?: (s: string) => void }
   const heavy = heaviestChapter(opts.chapters);
   const site = await startSiteProcess({ chapters: opts.chapters, log });
   try {
-    const manifest = JSON.parse(readFileSync(path.join(projectDir, ".next", "build-manifest.json"), "utf8")) as { rootMainFiles?: string[]; polyfillFiles?: string[] };
+    const manifest = JSON.parse(readFileSync(path.join(projectDir, ".next", "build-manifest.json"), "utf8")) as {
+      rootMainFiles?: string[];
+      polyfillFiles?: string[];
+    };
     const framework = frameworkChunks(manifest);
     const pages = [
       { name: "home", url: `${site.url}/` },
@@ -135,21 +150,75 @@ export async function benchJs(opts: BenchOptions & { log?: (s: string) => void }
       const lazy = r.chunks.filter((c) => c.phase === "lazy" && !c.framework);
       const ok = sum(ours, "gz") < GOAL_OURS_GZ;
       pass &&= ok;
-      rows.push([r.name, "framework (Next.js + React)", fw.length, fmtBytes(sum(fw, "raw")), fmtBytes(sum(fw, "gz")), fmtBytes(sum(fw, "sent")), "", ""]);
-      rows.push([r.name, "**all JavaScript at start**", initial.length, fmtBytes(sum(initial, "raw")), fmtBytes(sum(initial, "gz")), fmtBytes(sum(initial, "sent")), "", ""]);
-      rows.push([r.name, "**ours**, loaded at start", ours.length, fmtBytes(sum(ours, "raw")), fmtBytes(sum(ours, "gz")), fmtBytes(sum(ours, "sent")), "< 30 KB gz", passFail(ok)]);
-      for (const c of lazy) rows.push([r.name, `lazy: ${c.label} (${path.basename(c.url)})`, 1, fmtBytes(c.raw), fmtBytes(c.gz), fmtBytes(c.sent), "", ""]);
+      rows.push([
+        r.name,
+        "framework (Next.js + React)",
+        fw.length,
+        fmtBytes(sum(fw, "raw")),
+        fmtBytes(sum(fw, "gz")),
+        fmtBytes(sum(fw, "sent")),
+        "",
+        "",
+      ]);
+      rows.push([
+        r.name,
+        "**all JavaScript at start**",
+        initial.length,
+        fmtBytes(sum(initial, "raw")),
+        fmtBytes(sum(initial, "gz")),
+        fmtBytes(sum(initial, "sent")),
+        "",
+        "",
+      ]);
+      rows.push([
+        r.name,
+        "**ours**, loaded at start",
+        ours.length,
+        fmtBytes(sum(ours, "raw")),
+        fmtBytes(sum(ours, "gz")),
+        fmtBytes(sum(ours, "sent")),
+        "< 30 KB gz",
+        passFail(ok),
+      ]);
+      for (const c of lazy)
+        rows.push([r.name, `lazy: ${c.label} (${path.basename(c.url)})`, 1, fmtBytes(c.raw), fmtBytes(c.gz), fmtBytes(c.sent), "", ""]);
       if (!lazy.length) rows.push([r.name, "lazy: none after a full scroll", 0, "", "", "", "", ""]);
-      else rows.push([r.name, "all lazy chunks (not in the goal)", lazy.length, fmtBytes(sum(lazy, "raw")), fmtBytes(sum(lazy, "gz")), fmtBytes(sum(lazy, "sent")), "", ""]);
+      else
+        rows.push([
+          r.name,
+          "all lazy chunks (not in the goal)",
+          lazy.length,
+          fmtBytes(sum(lazy, "raw")),
+          fmtBytes(sum(lazy, "gz")),
+          fmtBytes(sum(lazy, "sent")),
+          "",
+          "",
+        ]);
     }
     log("");
-    log(markdownTable(["page", "JavaScript", "chunks", "raw", "gzip -9", "sent by the site", "goal", "result"], rows, ["l", "l", "r", "r", "r", "r", "l", "l"]));
+    log(
+      markdownTable(["page", "JavaScript", "chunks", "raw", "gzip -9", "sent by the site", "goal", "result"], rows, [
+        "l",
+        "l",
+        "r",
+        "r",
+        "r",
+        "r",
+        "l",
+        "l",
+      ]),
+    );
     log("");
     for (const r of results) {
       const ours = r.chunks.filter((c) => c.phase === "initial" && !c.framework);
-      log(`${r.name}, our chunks at start: ${ours.map((c) => `${path.basename(c.url)} ${fmtBytes(c.gz)} gz [${c.label}]`).join(", ") || "none"}`);
+      log(
+        `${r.name}, our chunks at start: ${ours.map((c) => `${path.basename(c.url)} ${fmtBytes(c.gz)} gz [${c.label}]`).join(", ") || "none"}`,
+      );
       const stray = r.chunks.filter((c) => !c.framework && /react-dom|next runtime/.test(c.label));
-      if (stray.length) log(`  note: ${stray.map((c) => path.basename(c.url)).join(", ")} outside rootMainFiles hold framework code; counted as ours (conservative)`);
+      if (stray.length)
+        log(
+          `  note: ${stray.map((c) => path.basename(c.url)).join(", ")} outside rootMainFiles hold framework code; counted as ours (conservative)`,
+        );
     }
     log(
       `Method: scripts fetched by Chromium (412×823 phone viewport) while loading the page and scrolling to its end; "at start" = chunks named in the page's HTML, "lazy" = chunks fetched by dynamic import. ` +

@@ -21,10 +21,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
  * the loopback unresolvable, so the naive page's YouTube iframe fails at once
  * and no request leaves the machine.
  */
-export const CHROME_FLAGS = [
-  ...HEADLESS_FLAGS,
-  "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost",
-];
+export const CHROME_FLAGS = [...HEADLESS_FLAGS, "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost"];
 
 export interface LhFigures {
   performance: number;
@@ -74,8 +71,12 @@ export async function benchLighthouse(opts: BenchOptions & { runs?: number; log?
   const runs = Math.max(1, opts.runs ?? Number(process.env.BENCH_LH_RUNS ?? 5));
   await ensureSampleStoryMedia(opts.chapters, log);
   const heavy = heaviestChapter(opts.chapters);
-  log(`chapter: ${heavy.source.number} "${heavy.source.slug}" (${heavy.gifs.length} GIFs, ${fmtBytes(heavy.gifBytes)} of GIF, the most of any chapter)`);
-  log(`network: Chromium resolves only 127.0.0.1/localhost (--host-resolver-rules); the naive page's YouTube iframe, if any, fails at once, nothing leaves the machine`);
+  log(
+    `chapter: ${heavy.source.number} "${heavy.source.slug}" (${heavy.gifs.length} GIFs, ${fmtBytes(heavy.gifBytes)} of GIF, the most of any chapter)`,
+  );
+  log(
+    `network: Chromium resolves only 127.0.0.1/localhost (--host-resolver-rules); the naive page's YouTube iframe, if any, fails at once, nothing leaves the machine`,
+  );
 
   // BENCH_LH_NO_COOP=1: the same site without Cross-Origin-Opener-Policy, which costs points in the lab.
   const noCoop = process.env.BENCH_LH_NO_COOP === "1";
@@ -102,7 +103,12 @@ export async function benchLighthouse(opts: BenchOptions & { runs?: number; log?
     for (let i = 0; i < runs; i++) {
       // Interleaved, so drift on the machine touches every page alike.
       for (const p of pages) {
-        const out = await lighthouse(p.url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices", "seo"] });
+        const out = await lighthouse(p.url, {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+        });
         const lhr = out?.lhr as unknown as Lhr | undefined;
         if (!lhr || lhr.runtimeError) throw new Error(`lighthouse failed on ${p.url}: ${lhr?.runtimeError?.message ?? "no result"}`);
         results.get(p.name)!.push(figuresOf(lhr));
@@ -117,33 +123,81 @@ export async function benchLighthouse(opts: BenchOptions & { runs?: number; log?
       lcp: home.lcp < 1800 && chapter.lcp < 1800,
       bytes: chapter.totalBytes <= naiveFig.totalBytes / 4,
     };
-    const row = (label: string, f: (x: LhFigures) => string, ratio?: (a: LhFigures, b: LhFigures) => string, goal?: string, ok?: boolean | null) => [
-      label,
-      f(home),
-      f(chapter),
-      f(naiveFig),
-      ratio ? ratio(chapter, naiveFig) : "",
-      goal ?? "",
-      goal ? passFail(ok ?? null) : "",
-    ];
+    const row = (
+      label: string,
+      f: (x: LhFigures) => string,
+      ratio?: (a: LhFigures, b: LhFigures) => string,
+      goal?: string,
+      ok?: boolean | null,
+    ) => [label, f(home), f(chapter), f(naiveFig), ratio ? ratio(chapter, naiveFig) : "", goal ?? "", goal ? passFail(ok ?? null) : ""];
     const scoreRatio = (a: LhFigures, b: LhFigures, k: keyof LhFigures) => fmtRatio(a[k], b[k]);
     log("");
-    log(`Lighthouse ${"12"} (node API), default mobile settings with simulated throttling, median of ${runs} runs per page; Chromium at ${CHROMIUM}`);
+    log(
+      `Lighthouse ${"12"} (node API), default mobile settings with simulated throttling, median of ${runs} runs per page; Chromium at ${CHROMIUM}`,
+    );
     log("");
     log(
       markdownTable(
         ["figure", "home", `chapter ${heavy.source.number}`, "naive chapter", "chapter / naive", "goal", "result"],
         [
-          row("performance", (x) => String(x.performance), (a, b) => scoreRatio(a, b, "performance"), "≥ 95 (home, chapter)", goals.perf),
-          row("accessibility", (x) => String(x.accessibility), (a, b) => scoreRatio(a, b, "accessibility")),
-          row("best practices", (x) => String(x.bestPractices), (a, b) => scoreRatio(a, b, "bestPractices")),
-          row("SEO", (x) => String(x.seo), (a, b) => scoreRatio(a, b, "seo")),
-          row("LCP", (x) => fmtMs(x.lcp), (a, b) => fmtRatio(a.lcp, b.lcp), "< 1.8 s (home, chapter)", goals.lcp),
-          row("CLS", (x) => x.cls.toFixed(3), () => "", "0.00 (home, chapter)", goals.cls),
-          row("TBT", (x) => fmtMs(x.tbt), (a, b) => fmtRatio(a.tbt, b.tbt)),
-          row("bytes before scrolling (total-byte-weight)", (x) => fmtBytes(x.totalBytes), (a, b) => fmtRatio(a.totalBytes, b.totalBytes), "chapter ≤ ¼ naive (×0.25)", goals.bytes),
-          row("JavaScript bytes (transferred)", (x) => fmtBytes(x.jsBytes), (a, b) => fmtRatio(a.jsBytes, b.jsBytes)),
-          row("requests", (x) => String(x.requests), (a, b) => fmtRatio(a.requests, b.requests)),
+          row(
+            "performance",
+            (x) => String(x.performance),
+            (a, b) => scoreRatio(a, b, "performance"),
+            "≥ 95 (home, chapter)",
+            goals.perf,
+          ),
+          row(
+            "accessibility",
+            (x) => String(x.accessibility),
+            (a, b) => scoreRatio(a, b, "accessibility"),
+          ),
+          row(
+            "best practices",
+            (x) => String(x.bestPractices),
+            (a, b) => scoreRatio(a, b, "bestPractices"),
+          ),
+          row(
+            "SEO",
+            (x) => String(x.seo),
+            (a, b) => scoreRatio(a, b, "seo"),
+          ),
+          row(
+            "LCP",
+            (x) => fmtMs(x.lcp),
+            (a, b) => fmtRatio(a.lcp, b.lcp),
+            "< 1.8 s (home, chapter)",
+            goals.lcp,
+          ),
+          row(
+            "CLS",
+            (x) => x.cls.toFixed(3),
+            () => "",
+            "0.00 (home, chapter)",
+            goals.cls,
+          ),
+          row(
+            "TBT",
+            (x) => fmtMs(x.tbt),
+            (a, b) => fmtRatio(a.tbt, b.tbt),
+          ),
+          row(
+            "bytes before scrolling (total-byte-weight)",
+            (x) => fmtBytes(x.totalBytes),
+            (a, b) => fmtRatio(a.totalBytes, b.totalBytes),
+            "chapter ≤ ¼ naive (×0.25)",
+            goals.bytes,
+          ),
+          row(
+            "JavaScript bytes (transferred)",
+            (x) => fmtBytes(x.jsBytes),
+            (a, b) => fmtRatio(a.jsBytes, b.jsBytes),
+          ),
+          row(
+            "requests",
+            (x) => String(x.requests),
+            (a, b) => fmtRatio(a.requests, b.requests),
+          ),
         ],
         ["l", "r", "r", "r", "r", "l", "l"],
       ),

@@ -64,7 +64,9 @@ async function ensureSample(root: string, log: (s: string) => void): Promise<voi
   const script = path.join(path.dirname(new URL(import.meta.url).pathname), "make-sample-media.ts");
   if (!existsSync(script)) return;
   try {
-    const mod = (await import(pathToFileURL(script).href)) as { ensureSampleMedia?: (root: string, opts?: { log?: (s: string) => void }) => Promise<unknown> };
+    const mod = (await import(pathToFileURL(script).href)) as {
+      ensureSampleMedia?: (root: string, opts?: { log?: (s: string) => void }) => Promise<unknown>;
+    };
     await mod.ensureSampleMedia?.(root, { log: (s) => log(`  ${s}`) });
   } catch (err) {
     log(`sample media: ${err instanceof Error ? err.message : String(err)}`);
@@ -98,7 +100,9 @@ export async function benchMedia(opts: BenchMediaOptions = {}): Promise<BenchMed
         row.fallbacks = summary.fallbacks;
         for (const asset of Object.values(manifest)) {
           if (asset.servedBytes > asset.sourceBytes * GOAL_RATIO) {
-            heavy.push(`${asset.source} ${pct(asset.servedBytes, asset.sourceBytes)} (${formatBytes(asset.sourceBytes)} → ${formatBytes(asset.servedBytes)})`);
+            heavy.push(
+              `${asset.source} ${pct(asset.servedBytes, asset.sourceBytes)} (${formatBytes(asset.sourceBytes)} → ${formatBytes(asset.servedBytes)})`,
+            );
           }
           row.rawBytes += asset.sourceBytes;
           row.servedBytes += asset.servedBytes;

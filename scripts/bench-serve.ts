@@ -10,7 +10,9 @@ import { rawGet, runAutocannon, startBareServer, type AutocannonResult } from ".
 import { ensureSampleStoryMedia, startSiteProcess } from "./lib/site-process";
 import { fmtBytes, fmtRatio, markdownTable } from "./lib/bench-stats";
 
-export async function benchServe(opts: BenchOptions & { seconds?: number; connections?: number; log?: (s: string) => void }): Promise<null> {
+export async function benchServe(
+  opts: BenchOptions & { seconds?: number; connections?: number; log?: (s: string) => void },
+): Promise<null> {
   const log = opts.log ?? ((s: string) => console.log(s));
   const seconds = opts.seconds ?? Number(process.env.BENCH_SERVE_SECONDS ?? 10);
   const connections = opts.connections ?? 50;
@@ -44,15 +46,41 @@ export async function benchServe(opts: BenchOptions & { seconds?: number; connec
       markdownTable(
         ["server", "requests/s (mean)", "p50 latency", "p99 latency", "requests", "non-2xx", "errors"],
         [
-          [targets[0]!.name, s.requests.mean.toFixed(0), `${s.latency.p50} ms`, `${s.latency.p99} ms`, s.requests.total, s.non2xx, s.errors + s.timeouts],
-          [targets[1]!.name, b.requests.mean.toFixed(0), `${b.latency.p50} ms`, `${b.latency.p99} ms`, b.requests.total, b.non2xx, b.errors + b.timeouts],
-          ["ratio npm start / bare", fmtRatio(s.requests.mean, b.requests.mean), fmtRatio(s.latency.p50, b.latency.p50), fmtRatio(s.latency.p99, b.latency.p99), "", "", ""],
+          [
+            targets[0]!.name,
+            s.requests.mean.toFixed(0),
+            `${s.latency.p50} ms`,
+            `${s.latency.p99} ms`,
+            s.requests.total,
+            s.non2xx,
+            s.errors + s.timeouts,
+          ],
+          [
+            targets[1]!.name,
+            b.requests.mean.toFixed(0),
+            `${b.latency.p50} ms`,
+            `${b.latency.p99} ms`,
+            b.requests.total,
+            b.non2xx,
+            b.errors + b.timeouts,
+          ],
+          [
+            "ratio npm start / bare",
+            fmtRatio(s.requests.mean, b.requests.mean),
+            fmtRatio(s.latency.p50, b.latency.p50),
+            fmtRatio(s.latency.p99, b.latency.p99),
+            "",
+            "",
+            "",
+          ],
         ],
         ["l", "r", "r", "r", "r", "r", "r"],
       ),
     );
     log("");
-    log("No goal is set for this figure in the issue; it shows what the edge (guard, release check, cache lookup, headers) costs over handing out bytes.");
+    log(
+      "No goal is set for this figure in the issue; it shows what the edge (guard, release check, cache lookup, headers) costs over handing out bytes.",
+    );
     return null;
   } finally {
     await bare?.stop();

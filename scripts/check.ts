@@ -19,7 +19,10 @@ import type { ChapterSource, Diagnostic } from "../lib/content/types";
 import { cacheRoot, readEnv } from "../lib/env";
 
 class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
   }
 }
@@ -127,10 +130,14 @@ async function run(opts: { chapters?: string; cache: boolean }): Promise<number>
   const errors = result.diagnostics.filter((d) => d.severity === "error").length;
   const warnings = result.diagnostics.length - errors;
   const files = new Set(rows.map((r) => r.file)).size;
-  const what = `${plural(result.chapters, "chapter")}, story ${result.hasSchedule ? "and schedule are" : "is"} valid` + (result.hasSchedule ? "" : " (no schedule.yaml: every chapter is a draft)");
+  const what =
+    `${plural(result.chapters, "chapter")}, story ${result.hasSchedule ? "and schedule are" : "is"} valid` +
+    (result.hasSchedule ? "" : " (no schedule.yaml: every chapter is a draft)");
   if (rows.length > 0) out.push("");
   if (errors > 0) {
-    out.push(`✖ ${plural(rows.length, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")}) in ${plural(files, "file")}`);
+    out.push(
+      `✖ ${plural(rows.length, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")}) in ${plural(files, "file")}`,
+    );
   } else if (warnings > 0) {
     out.push(`✔ ${what}, with ${plural(warnings, "warning")} in ${plural(files, "file")}`);
   } else {
@@ -150,7 +157,17 @@ async function main(argv: string[]): Promise<void> {
     .argument("[extra...]")
     .exitOverride()
     .showSuggestionAfterError(true)
-    .configureOutput({ writeErr: (s) => process.stderr.write(`check: ${s.split("\n").map((l) => l.trim()).filter(Boolean).join(" ").replace(/^error: /, "")}\n`) })
+    .configureOutput({
+      writeErr: (s) =>
+        process.stderr.write(
+          `check: ${s
+            .split("\n")
+            .map((l) => l.trim())
+            .filter(Boolean)
+            .join(" ")
+            .replace(/^error: /, "")}\n`,
+        ),
+    })
     .action(() => {});
   try {
     program.parse(argv);

@@ -45,7 +45,11 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   let varnish: VarnishProcess | null = null;
   try {
     // Varnish first: the instances' probes turn healthy as they come up.
-    varnish = await startVarnish({ port: o.port, vcl: o.vcl, backends: Array.from({ length: o.instances }, (_, i) => ({ host: "127.0.0.1", port: o.basePort + i })) });
+    varnish = await startVarnish({
+      port: o.port,
+      vcl: o.vcl,
+      backends: Array.from({ length: o.instances }, (_, i) => ({ host: "127.0.0.1", port: o.basePort + i })),
+    });
     for (let i = 0; i < o.instances; i++) {
       // One at a time: the first builds (if the code changed), the others reuse its build.
       const site = await startSiteProcess({
@@ -83,7 +87,7 @@ async function main(): Promise<void> {
     .option("-p, --port <port>", "Varnish's port (the URL readers use)", port, 6081)
     .option("--base-port <port>", "first instance's port; the others follow", port, 3101)
     .option("--chapters <dir>", "content root", contentRoot(env))
-    .option("--vcl <file>", "main VCL file (it must include \"backends.vcl\")")
+    .option("--vcl <file>", 'main VCL file (it must include "backends.vcl")')
     .parse();
   const opts = program.opts<{ instances: number; port: number; basePort: number; chapters: string; vcl?: string }>();
   const cluster = await startCluster({ ...opts, chapters: path.resolve(opts.chapters), cacheDir: cacheRoot(env) });

@@ -25,7 +25,9 @@ const start = first - 20_000 * speed;
 process.env.RELEASE_CLOCK = `replay:${new Date(start).toISOString()}@${speed}`;
 // The replay is the point of the demo: say so, as npm start requires.
 process.env.INSTALLMENT_SIMULATED_CLOCK = "1";
-console.log(`[installment] demo: replaying ${new Date(start).toISOString()} at ${speed}× (about ${DEMO_MINUTES} minutes for the whole run)`);
+console.log(
+  `[installment] demo: replaying ${new Date(start).toISOString()} at ${speed}× (about ${DEMO_MINUTES} minutes for the whole run)`,
+);
 Object.assign(process.env, { NODE_ENV: "production" });
 serve({ dev: false }).catch((error: unknown) => {
   console.error(`[installment] ${error instanceof Error ? error.message : String(error)}`);

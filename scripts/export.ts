@@ -38,7 +38,12 @@ async function main() {
   const out = path.resolve(opts.out);
 
   // The clock is frozen at --at on purpose, so it is acknowledged as simulated.
-  Object.assign(process.env, { NODE_ENV: "production", RELEASE_CLOCK: new Date(at).toISOString(), INSTALLMENT_SIMULATED_CLOCK: "1", CHAPTERS_DIR: root });
+  Object.assign(process.env, {
+    NODE_ENV: "production",
+    RELEASE_CLOCK: new Date(at).toISOString(),
+    INSTALLMENT_SIMULATED_CLOCK: "1",
+    CHAPTERS_DIR: root,
+  });
   ensureNextBuild(projectDir, (s) => process.stderr.write(s + "\n"));
   const runtime = createRuntime({ mode: "production", root, watch: false });
   installRuntime(runtime);
@@ -88,7 +93,9 @@ async function main() {
     await edge.close();
     runtime.close();
   }
-  console.log(`[installment] exported ${written.size} files for ${new Date(at).toISOString()} to ${path.relative(process.cwd(), out) || "."}`);
+  console.log(
+    `[installment] exported ${written.size} files for ${new Date(at).toISOString()} to ${path.relative(process.cwd(), out) || "."}`,
+  );
 }
 
 function write(out: string, rel: string, body: Buffer, written: Set<string>) {

@@ -236,7 +236,13 @@ const ocean: Scene = (g, p) => {
   const b = g.scrolling(g.texture({ w: p.w, h: p.h, cell: p.w / 13, seed: 102 }), 0, -1);
   return g.ramp(
     g.field(() => `255*pow(1-min(1,abs((lum(X,Y)+cb(X,Y))/2-128)/30),3)`, { inputs: [a, b] }),
-    [[0, "#03182e"], [90, "#0b3f68"], [190, "#3d98c0"], [240, "#c8f0fa"], [255, "#ffffff"]],
+    [
+      [0, "#03182e"],
+      [90, "#0b3f68"],
+      [190, "#3d98c0"],
+      [240, "#c8f0fa"],
+      [255, "#ffffff"],
+    ],
   );
 };
 
@@ -259,7 +265,14 @@ const lamp: Scene = (g) =>
       },
       { ref: 480 },
     ),
-    [[0, "#02050b"], [26, "#0d2036"], [70, "#4b3820"], [150, "#d99c45"], [215, "#ffe5ad"], [255, "#ffffff"]],
+    [
+      [0, "#02050b"],
+      [26, "#0d2036"],
+      [70, "#4b3820"],
+      [150, "#d99c45"],
+      [215, "#ffe5ad"],
+      [255, "#ffffff"],
+    ],
   );
 
 /** A round radar scope: range rings, a rotating beam, echoes that glow as it passes. */
@@ -279,7 +292,14 @@ const radar: Scene = (g, p) => {
       },
       { ref: 540, lowres: 1.5, inputs: [echoes] },
     ),
-    [[0, "#000000"], [10, "#02140a"], [60, "#0f5a2a"], [140, "#2fd16a"], [220, "#b8ffcf"], [255, "#ffffff"]],
+    [
+      [0, "#000000"],
+      [10, "#02140a"],
+      [60, "#0f5a2a"],
+      [140, "#2fd16a"],
+      [220, "#b8ffcf"],
+      [255, "#ffffff"],
+    ],
   );
 };
 
@@ -297,7 +317,14 @@ const limb: Scene = (g, p) => {
         ].join(";"),
       { ref: 800, lowres: 1.4, inputs: [clouds] },
     ),
-    [[0, "#000000"], [28, "#0b2a6e"], [63, "#a8ddff"], [64, "#06152e"], [130, "#2f5580"], [255, "#f4f8ff"]],
+    [
+      [0, "#000000"],
+      [28, "#0b2a6e"],
+      [63, "#a8ddff"],
+      [64, "#06152e"],
+      [130, "#2f5580"],
+      [255, "#f4f8ff"],
+    ],
   );
 };
 
@@ -313,7 +340,12 @@ const cloudDeck: Scene = (g, p) => {
       },
       { inputs: [far, near] },
     ),
-    [[0, "#061c33"], [60, "#0f3b5c"], [140, "#7f98aa"], [255, "#ffffff"]],
+    [
+      [0, "#061c33"],
+      [60, "#0f3b5c"],
+      [140, "#7f98aa"],
+      [255, "#ffffff"],
+    ],
   );
 };
 
@@ -322,8 +354,7 @@ const isobars: Scene = (g) =>
   g.ramp(
     g.field(
       ({ X, Y, H }) => {
-        const gauss = (x: string, y: string, s: number, a: number) =>
-          `${a}*exp(-(pow(${X}-(${x}),2)+pow(${Y}-(${y}),2))/${2 * s * s})`;
+        const gauss = (x: string, y: string, s: number, a: number) => `${a}*exp(-(pow(${X}-(${x}),2)+pow(${Y}-(${y}),2))/${2 * s * s})`;
         return [
           `st(0,${gauss(`330+110*cos(${TAU}*T/4)`, `${H / 2}+50*sin(${TAU}*T/4)`, 110, -1)}+${gauss(`110+30*sin(${TAU}*T/4)`, `${H * 0.25}`, 150, 0.85)}+${gauss(`560`, `${H * 0.8}+35*cos(${TAU}*T/4)`, 80, -0.55)}+0.0006*${X})`,
           `st(1,mod(ld(0)*9+20,1))`,
@@ -332,7 +363,13 @@ const isobars: Scene = (g) =>
       },
       { lowres: 1.6 },
     ),
-    [[0, "#3a2a8c"], [120, "#0a0d16"], [239, "#7a3b16"], [240, "#dfeeff"], [255, "#ffffff"]],
+    [
+      [0, "#3a2a8c"],
+      [120, "#0a0d16"],
+      [239, "#7a3b16"],
+      [240, "#dfeeff"],
+      [255, "#ffffff"],
+    ],
   );
 
 /** A rain-radar composite: banded reflectivity colours crossing a dim grid. */
@@ -340,15 +377,26 @@ const composite: Scene = (g, p) => {
   const big = g.texture({ w: p.w, h: p.h, cell: p.w / 9, seed: 501 });
   const fine = g.texture({ w: big.pw, h: big.ph, cell: p.w / 40, seed: 502 });
   return g.ramp(
-    g.field(
-      ({ X, Y }) =>
-        `st(0,lum(X,Y)*0.7+cb(X,Y)*0.3);if(lt(ld(0),134),20*(lt(mod(${X},80),1.5)+lt(mod(${Y},80),1.5)),ld(0))`,
-      { inputs: [g.scrolling(big, 1, 1), g.scrolling(fine, 1, 1)] },
-    ),
+    g.field(({ X, Y }) => `st(0,lum(X,Y)*0.7+cb(X,Y)*0.3);if(lt(ld(0),134),20*(lt(mod(${X},80),1.5)+lt(mod(${Y},80),1.5)),ld(0))`, {
+      inputs: [g.scrolling(big, 1, 1), g.scrolling(fine, 1, 1)],
+    }),
     [
-      [0, "#05080c"], [10, "#05080c"], [10, "#17212b"], [134, "#17212b"], [134, "#14532a"],
-      [146, "#14532a"], [146, "#2aa84a"], [156, "#2aa84a"], [156, "#e0d23a"], [164, "#e0d23a"],
-      [164, "#f08a2a"], [172, "#f08a2a"], [172, "#e23838"], [186, "#e23838"], [186, "#ff4fd8"], [255, "#ff4fd8"],
+      [0, "#05080c"],
+      [10, "#05080c"],
+      [10, "#17212b"],
+      [134, "#17212b"],
+      [134, "#14532a"],
+      [146, "#14532a"],
+      [146, "#2aa84a"],
+      [156, "#2aa84a"],
+      [156, "#e0d23a"],
+      [164, "#e0d23a"],
+      [164, "#f08a2a"],
+      [172, "#f08a2a"],
+      [172, "#e23838"],
+      [186, "#e23838"],
+      [186, "#ff4fd8"],
+      [255, "#ff4fd8"],
     ],
   );
 };
@@ -366,7 +414,12 @@ const stormEye: Scene = (g, p) => {
         ].join(";"),
       { ref: 480, inputs: [tex] },
     ),
-    [[0, "#071a22"], [60, "#1d4150"], [160, "#a3b7c0"], [255, "#ffffff"]],
+    [
+      [0, "#071a22"],
+      [60, "#1d4150"],
+      [160, "#a3b7c0"],
+      [255, "#ffffff"],
+    ],
   );
 };
 
@@ -381,7 +434,11 @@ const wind: Scene = (g) =>
         ].join(";"),
       { lowres: 1.6 },
     ),
-    [[0, "#070b14"], [90, "#2b5d7a"], [255, "#e6fbff"]],
+    [
+      [0, "#070b14"],
+      [90, "#2b5d7a"],
+      [255, "#e6fbff"],
+    ],
   );
 
 /** Slanted rain in two depths over a dim glow. */
@@ -390,12 +447,17 @@ const rain: Scene = (g, p) => {
   const near = g.scrolling(g.texture({ w: p.w, h: p.h, cell: 2 * k, stretchY: 13, seed: 31, blur: false }), 0, -3);
   const far = g.scrolling(g.texture({ w: p.w, h: p.h, cell: k, stretchY: 12, seed: 32, blur: false }), 0, -1);
   return g.ramp(
-    g.field(
-      ({ X, Y }) =>
-        `min(255,40*exp(-(pow(${X}-300,2)+pow(${Y}-180,2))/${2 * 170 * 170})+90*gt(cb(X,Y),170)+150*gt(lum(X,Y),162))`,
-      { ref: 480, lowres: 1, inputs: [near, far] },
-    ),
-    [[0, "#0a0e18"], [40, "#1e2a3e"], [130, "#6c7c96"], [255, "#dfe8ff"]],
+    g.field(({ X, Y }) => `min(255,40*exp(-(pow(${X}-300,2)+pow(${Y}-180,2))/${2 * 170 * 170})+90*gt(cb(X,Y),170)+150*gt(lum(X,Y),162))`, {
+      ref: 480,
+      lowres: 1,
+      inputs: [near, far],
+    }),
+    [
+      [0, "#0a0e18"],
+      [40, "#1e2a3e"],
+      [130, "#6c7c96"],
+      [255, "#dfe8ff"],
+    ],
   );
 };
 
@@ -414,7 +476,13 @@ const lightning: Scene = (g, p) => {
         ].join(";"),
       { lowres: 2, inputs: [tex, fine] },
     ),
-    [[0, "#05040a"], [40, "#1b1630"], [150, "#7d6fa8"], [230, "#e6e0ff"], [255, "#ffffff"]],
+    [
+      [0, "#05040a"],
+      [40, "#1b1630"],
+      [150, "#7d6fa8"],
+      [230, "#e6e0ff"],
+      [255, "#ffffff"],
+    ],
   );
 };
 
@@ -430,7 +498,15 @@ const swell: Scene = (g, p) => {
         ].join(";"),
       { inputs: [sea] },
     ),
-    [[0, "#070f15"], [60, "#1a303c"], [92, "#3d5c68"], [93, "#9fb5bc"], [127, "#e2ecef"], [128, "#20272d"], [255, "#8a959b"]],
+    [
+      [0, "#070f15"],
+      [60, "#1a303c"],
+      [92, "#3d5c68"],
+      [93, "#9fb5bc"],
+      [127, "#e2ecef"],
+      [128, "#20272d"],
+      [255, "#8a959b"],
+    ],
   );
 };
 
@@ -459,8 +535,16 @@ function elevation(g: Graph, a: string, b: string): string {
 function shadeTerrain(g: Graph, elev: string, contours: boolean): string {
   const [e1, e2] = g.split(elev, 2) as [string, string];
   const stops: Array<[number, string]> = [
-    [0, "#071a33"], [110, "#114d7a"], [119, "#2c7fa6"], [120, "#c9b98a"], [124, "#7fa35a"],
-    [150, "#3f7a3a"], [172, "#6b5a3c"], [196, "#8a7a66"], [206, "#e8eef2"], [255, "#ffffff"],
+    [0, "#071a33"],
+    [110, "#114d7a"],
+    [119, "#2c7fa6"],
+    [120, "#c9b98a"],
+    [124, "#7fa35a"],
+    [150, "#3f7a3a"],
+    [172, "#6b5a3c"],
+    [196, "#8a7a66"],
+    [206, "#e8eef2"],
+    [255, "#ffffff"],
   ];
   // Every 5th level of height on land drawn darker: contour lines.
   const colour = g.chain(`${g.ramp(e1, stops, contours ? "*(1-0.5*gte(val,121)*lt(mod(val,5),1))" : "")}format=gbrp`);
@@ -492,7 +576,13 @@ const frost: Scene = (g, p) => {
     `mandelbrot=s=${p.w}x${p.h}:r=${p.fps}:maxiter=200:start_x=-0.743643887037151:start_y=0.13182590420533:start_scale=0.9:end_scale=0.06:end_pts=${Math.round(p.fps * 5)}:outer=normalized_iteration_count:inner=black`,
   );
   const grey = g.chain(`${src}trim=start_frame=${skip}:end_frame=${skip + g.frames},setpts=PTS-STARTPTS,format=gray`);
-  return g.ramp(grey, [[0, "#000000"], [40, "#0b2233"], [120, "#3f86a8"], [200, "#c8f0ff"], [255, "#ffffff"]]);
+  return g.ramp(grey, [
+    [0, "#000000"],
+    [40, "#0b2233"],
+    [120, "#3f86a8"],
+    [200, "#c8f0ff"],
+    [255, "#ffffff"],
+  ]);
 };
 
 /** A small planet and one satellite going round it, passing behind. */
@@ -518,7 +608,14 @@ const orbit: Scene = (g, p) => {
       },
       { lowres: 1.6, inputs: [surface] },
     ),
-    [[0, "#000000"], [20, "#04121c"], [100, "#1f6b7a"], [170, "#b8efe6"], [200, "#d8f6ff"], [255, "#ffffff"]],
+    [
+      [0, "#000000"],
+      [20, "#04121c"],
+      [100, "#1f6b7a"],
+      [170, "#b8efe6"],
+      [200, "#d8f6ff"],
+      [255, "#ffffff"],
+    ],
   );
 };
 
@@ -532,22 +629,38 @@ const record: Scene = (g, p) => {
   const grey = g.chain(
     `${src}trim=start_frame=${skip}:end_frame=${skip + g.frames},setpts=PTS-STARTPTS,scale=${cw * cell}:${ch * cell}:flags=neighbor,crop=${p.w}:${p.h}:0:0,format=gray`,
   );
-  return g.ramp(grey, [[0, "#120b04"], [255, "#ffb84d"]]);
+  return g.ramp(grey, [
+    [0, "#120b04"],
+    [255, "#ffb84d"],
+  ]);
 };
 
 /** Dawn at sea: a violet-to-amber sky, a low sun and a road of glitter on the water. */
 const dawn: Scene = (g) =>
   g.ramp(
-    g.field(({ X, Y, H }) => {
-      const hz = H * 0.56;
-      return [
-        `st(0,exp(-(pow(${X}-320,2)+pow(${Y}-${hz + 6},2))/${2 * 18 * 18})*2.4+exp(-(pow(${X}-320,2)+pow(${Y}-${hz},2))/${2 * 90 * 90})*0.2)`,
-        `st(1,clip((${Y}-${hz})/${H - hz},0,1))`,
-        `st(2,exp(-pow(${X}-320,2)/(2*pow(14+150*ld(1),2)))*(0.25+2.2*pow(max(0,sin(${X}/4.3+${TAU}*T/2+3*sin(${Y}/2.1))*sin(${X}/11-${TAU}*T/4+${Y}/1.7)),6))*(0.4+0.6*(1-ld(1))))`,
-        `if(lt(${Y},${hz}),min(255,128+92*pow(1-clip((${hz}-${Y})/${hz},0,1),1.6)+127*ld(0)),min(127,18+10*(0.5+0.5*sin(${Y}*${Y}/40+${TAU}*T/4))+100*ld(2)))`,
-      ].join(";");
-    }, { lowres: 1.6 }),
-    [[0, "#050814"], [28, "#121838"], [70, "#7a4a4a"], [127, "#ffd89a"], [128, "#140a2e"], [190, "#8a3a6e"], [228, "#ff9a4a"], [245, "#ffe2a0"], [255, "#ffffff"]],
+    g.field(
+      ({ X, Y, H }) => {
+        const hz = H * 0.56;
+        return [
+          `st(0,exp(-(pow(${X}-320,2)+pow(${Y}-${hz + 6},2))/${2 * 18 * 18})*2.4+exp(-(pow(${X}-320,2)+pow(${Y}-${hz},2))/${2 * 90 * 90})*0.2)`,
+          `st(1,clip((${Y}-${hz})/${H - hz},0,1))`,
+          `st(2,exp(-pow(${X}-320,2)/(2*pow(14+150*ld(1),2)))*(0.25+2.2*pow(max(0,sin(${X}/4.3+${TAU}*T/2+3*sin(${Y}/2.1))*sin(${X}/11-${TAU}*T/4+${Y}/1.7)),6))*(0.4+0.6*(1-ld(1))))`,
+          `if(lt(${Y},${hz}),min(255,128+92*pow(1-clip((${hz}-${Y})/${hz},0,1),1.6)+127*ld(0)),min(127,18+10*(0.5+0.5*sin(${Y}*${Y}/40+${TAU}*T/4))+100*ld(2)))`,
+        ].join(";");
+      },
+      { lowres: 1.6 },
+    ),
+    [
+      [0, "#050814"],
+      [28, "#121838"],
+      [70, "#7a4a4a"],
+      [127, "#ffd89a"],
+      [128, "#140a2e"],
+      [190, "#8a3a6e"],
+      [228, "#ff9a4a"],
+      [245, "#ffe2a0"],
+      [255, "#ffffff"],
+    ],
   );
 
 /** A barograph trace: a week of falling and recovering pressure on squared paper. */
@@ -558,7 +671,13 @@ const barograph: Scene = (g) =>
         `max(90*min(1,lt(mod(${X},40),0.9)*0.5+lt(mod(${Y},20),0.9)*0.35+lt(mod(${X},160),1.3)*0.6),255*exp(-pow(${Y}-(${H * 0.68}-${H * 0.36}*exp(-pow((${X}-330)/110,2))-${H * 0.08}*sin(${X}/37)+6*sin(${X}/7.3)+2*sin(${X}/1.9)),2)/2.2))`,
       { lowres: 1 },
     ),
-    [[0, "#080a10"], [45, "#1d2a3c"], [90, "#3a5270"], [91, "#3a5270"], [255, "#ffcc66"]],
+    [
+      [0, "#080a10"],
+      [45, "#1d2a3c"],
+      [90, "#3a5270"],
+      [91, "#3a5270"],
+      [255, "#ffcc66"],
+    ],
   );
 
 /** Poster for the film embed: a meadow, three hills and a huge sun, flat colour. */
@@ -571,7 +690,17 @@ const meadow: Scene = (g) =>
       },
       { lowres: 1 },
     ),
-    [[0, "#78bef5"], [100, "#fadcd2"], [101, "#fadcd2"], [120, "#ffec96"], [121, "#ffec96"], [160, "#60aa5a"], [200, "#3c803c"], [240, "#1e5028"], [255, "#1e5028"]],
+    [
+      [0, "#78bef5"],
+      [100, "#fadcd2"],
+      [101, "#fadcd2"],
+      [120, "#ffec96"],
+      [121, "#ffec96"],
+      [160, "#60aa5a"],
+      [200, "#3c803c"],
+      [240, "#1e5028"],
+      [255, "#1e5028"],
+    ],
   );
 
 // -- the list ----------------------------------------------------------------

@@ -14,7 +14,10 @@ import { chapterTemplate, slugify } from "../lib/content/chapter-template";
 import { isReservedName } from "../lib/site/routes";
 
 class CliError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
   }
 }
@@ -56,7 +59,9 @@ function create(titleArg: string, opts: { chapters?: string; singleFile?: boolea
   const { story, diagnostics } = loadStory(root);
   if (!story) {
     const first = diagnostics[0];
-    throw new CliError(`story.yaml must be valid before adding a chapter (the template uses its cast): ${first ? formatDiagnostic(first, process.cwd()) : "unknown problem"}`);
+    throw new CliError(
+      `story.yaml must be valid before adding a chapter (the template uses its cast): ${first ? formatDiagnostic(first, process.cwd()) : "unknown problem"}`,
+    );
   }
 
   const last = found.chapters[found.chapters.length - 1];
@@ -66,7 +71,8 @@ function create(titleArg: string, opts: { chapters?: string; singleFile?: boolea
   const name = `${String(number).padStart(width, "0")}-${slug}`;
   const dir = path.join(root, name);
   const file = opts.singleFile ? path.join(root, `${name}.mdx`) : path.join(dir, "index.mdx");
-  if (existsSync(dir) || existsSync(path.join(root, `${name}.mdx`))) throw new CliError(`${rel(existsSync(dir) ? dir : file)} already exists`);
+  if (existsSync(dir) || existsSync(path.join(root, `${name}.mdx`)))
+    throw new CliError(`${rel(existsSync(dir) ? dir : file)} already exists`);
 
   const text = chapterTemplate({ title, cast: Object.values(story.cast), linkSlug: last?.slug });
   let madeDir = false;
@@ -99,7 +105,17 @@ function main(argv: string[]): void {
     .option("--slug <slug>", "the chapter's slug, instead of one made from the title")
     .exitOverride()
     .showSuggestionAfterError(true)
-    .configureOutput({ writeErr: (s) => process.stderr.write(`new-chapter: ${s.split("\n").map((l) => l.trim()).filter(Boolean).join(" ").replace(/^error: /, "")}\n`) })
+    .configureOutput({
+      writeErr: (s) =>
+        process.stderr.write(
+          `new-chapter: ${s
+            .split("\n")
+            .map((l) => l.trim())
+            .filter(Boolean)
+            .join(" ")
+            .replace(/^error: /, "")}\n`,
+        ),
+    })
     .action(create);
   try {
     program.parse(argv);

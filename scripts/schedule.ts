@@ -22,7 +22,10 @@ import { createClock } from "../lib/clock";
 import { notifyDryRun } from "./lib/notify-dry-run";
 
 class CliError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
   }
 }
@@ -76,7 +79,11 @@ function load(chaptersOpt: string | undefined): Loaded {
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n") + "\n";
 }
 
@@ -142,7 +149,9 @@ function status(opts: { chapters?: string; at?: string }): void {
   out.push("\n");
   if (next) {
     const list = next.chapters.join(", ");
-    out.push(`Next release: chapter${next.chapters.length > 1 ? "s" : ""} ${list} at ${formatWallTime(next.at, shownZone)} (${formatCountdown(next.at, now)})\n`);
+    out.push(
+      `Next release: chapter${next.chapters.length > 1 ? "s" : ""} ${list} at ${formatWallTime(next.at, shownZone)} (${formatCountdown(next.at, now)})\n`,
+    );
   } else out.push("Next release: none scheduled\n");
 
   // Warnings an editor acts on.
@@ -185,11 +194,16 @@ function plan(opts: {
   if (opts.timezone !== undefined) {
     const z = canonicalZone(opts.timezone);
     if (!z) throw new CliError(`--timezone "${opts.timezone}" is not an IANA zone like America/New_York`, 2);
-    if (zone && z !== zone) throw new CliError(`--timezone "${opts.timezone}" differs from ${rel(story.scheduleFile)} (${zone}); edit the file's timezone instead`, 2);
+    if (zone && z !== zone)
+      throw new CliError(
+        `--timezone "${opts.timezone}" differs from ${rel(story.scheduleFile)} (${zone}); edit the file's timezone instead`,
+        2,
+      );
     zone = z;
   }
   if (!zone) throw new CliError(`${rel(story.scheduleFile)} does not exist: pass --timezone <IANA zone> to create it`, 2);
-  if (!story.chapters.some((c) => c.number === opts.from)) throw new CliError(`--from ${opts.from}: there is no chapter ${opts.from} in ${rel(story.root)}`, 2);
+  if (!story.chapters.some((c) => c.number === opts.from))
+    throw new CliError(`--from ${opts.from}: there is no chapter ${opts.from} in ${rel(story.root)}`, 2);
   if (opts.to !== undefined && opts.to < opts.from) throw new CliError(`--to ${opts.to} is before --from ${opts.from}`, 2);
   const targets = story.chapters.filter((c) => c.number >= opts.from && (opts.to === undefined || c.number <= opts.to));
   const planned = planReleases({
@@ -228,7 +242,10 @@ function shift(opts: { chapters?: string; from: number; by: string; write?: bool
   process.stdout.write(`Shift by ${opts.by} from chapter ${opts.from}'s release (${zone}):\n\n`);
   process.stdout.write(table(["Chapters", "Before", "After"], rows));
   const shared = shiftPlan.moves[0]!.chapters.filter((n) => n < opts.from);
-  if (shared.length > 0) process.stdout.write(`\nnote: chapter${shared.length > 1 ? "s" : ""} ${shared.join(", ")} share${shared.length > 1 ? "" : "s"} that release and move${shared.length > 1 ? "" : "s"} with it\n`);
+  if (shared.length > 0)
+    process.stdout.write(
+      `\nnote: chapter${shared.length > 1 ? "s" : ""} ${shared.join(", ")} share${shared.length > 1 ? "" : "s"} that release and move${shared.length > 1 ? "" : "s"} with it\n`,
+    );
   const next = applyShiftToText(story.scheduleText, shiftPlan.from, duration);
   validateNewText(next, story, "this shift");
   if (opts.write) {

@@ -3,7 +3,19 @@ import type { ChapterRenderContext } from "./media-context";
 import { assetFor } from "./media-context";
 
 /** Server half of <YouTube>: picks the local poster so the facade never asks YouTube for one. */
-export function YouTubeEmbed({ ctx, id, title, start, poster }: { ctx: ChapterRenderContext; id: string; title: string; start?: string | number; poster?: string }) {
+export function YouTubeEmbed({
+  ctx,
+  id,
+  title,
+  start,
+  poster,
+}: {
+  ctx: ChapterRenderContext;
+  id: string;
+  title: string;
+  start?: string | number;
+  poster?: string;
+}) {
   const asset = poster ? assetFor(ctx, poster) : undefined;
   let posterProp: { src: string; width: number; height: number } | undefined;
   if (asset?.kind === "image") {

@@ -9,8 +9,8 @@ export function BetaLinks({ data }: { data: BetaLinksData }) {
     <section className="editor-section" id="beta-links" aria-labelledby="editor-beta-links">
       <h2 id="editor-beta-links">Beta-reader links</h2>
       <p id="editor-beta-help" className="editor-help">
-        A private link to one unreleased chapter, for a beta reader: it shows that chapter only, is never cached or indexed, stops working when
-        it expires or you revoke it, and leads to the public page once the chapter is out.
+        A private link to one unreleased chapter, for a beta reader: it shows that chapter only, is never cached or indexed, stops working
+        when it expires or you revoke it, and leads to the public page once the chapter is out.
       </p>
       {data.candidates.length === 0 ? (
         <p className="editor-ok">Every chapter is released: there is nothing to show early.</p>
@@ -55,7 +55,13 @@ export function BetaLinks({ data }: { data: BetaLinksData }) {
                 <tr key={l.id}>
                   <th scope="row">{l.label}</th>
                   <td>
-                    {l.revoked ? <del>{l.url}</del> : <a href={l.path} rel="noreferrer">{l.url}</a>}
+                    {l.revoked ? (
+                      <del>{l.url}</del>
+                    ) : (
+                      <a href={l.path} rel="noreferrer">
+                        {l.url}
+                      </a>
+                    )}
                   </td>
                   <td>
                     <time dateTime={l.expiresIso}>{l.expiresWallTime}</time>

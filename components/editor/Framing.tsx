@@ -53,7 +53,9 @@ export function Framing({ data }: { data: FramingData }) {
               {data.rows.map((r) => (
                 <tr key={`${r.number}-${r.slug}`} data-chapter={r.number}>
                   <td className="editor-num">{r.number}</td>
-                  <th scope="row" className="editor-title">{r.title ?? <span className="editor-broken">{r.slug} (does not compile)</span>}</th>
+                  <th scope="row" className="editor-title">
+                    {r.title ?? <span className="editor-broken">{r.slug} (does not compile)</span>}
+                  </th>
                   <td>{r.warnings.length ? r.warnings.join(", ") : "–"}</td>
                   <td>{r.recap ? "yes" : "–"}</td>
                   <td>{NOTE_LABEL[r.note]}</td>

@@ -28,7 +28,8 @@ export function Timeline({ data, clock }: { data: DashboardData; clock: ClientCl
         <div className="editor-table-wrap">
           <table className="editor-table">
             <caption>
-              Releases of {data.storyTitle}, in {data.zone} time{data.hasSchedule ? "" : " (there is no schedule.yaml: every chapter is a draft)"}
+              Releases of {data.storyTitle}, in {data.zone} time
+              {data.hasSchedule ? "" : " (there is no schedule.yaml: every chapter is a draft)"}
             </caption>
             <thead>
               <tr>

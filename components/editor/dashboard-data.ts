@@ -88,7 +88,9 @@ export function dashboardData(snapshot: ContentSnapshot, now: number): Dashboard
     nowWallTime: formatWallTime(now, zone),
     nowIso: formatIso(now),
     rows,
-    next: next ? { at: next.at, chapters: next.chapters, wallTime: formatWallTime(next.at, zone), countdown: formatCountdown(next.at, now) } : null,
+    next: next
+      ? { at: next.at, chapters: next.chapters, wallTime: formatWallTime(next.at, zone), countdown: formatCountdown(next.at, now) }
+      : null,
     checkProblems: diagnostics.map((d) => ({ text: formatDiagnostic(d, base), severity: d.severity })),
     kept: snapshot.kept,
     scheduleWarnings: statusWarnings({

@@ -17,7 +17,11 @@ export interface NotifyPanelData {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** What the dashboard shows of release notifications: the endpoints, their problems and the outbox per release (newest first). */
-export function notifyPanelData(root: string, cacheDir: string, env: Readonly<Record<string, string | undefined>> = process.env): NotifyPanelData {
+export function notifyPanelData(
+  root: string,
+  cacheDir: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): NotifyPanelData {
   const loaded = loadNotifyFile(root);
   const problems = loaded.diagnostics.map((d) => formatDiagnostic(d, path.dirname(root)));
   if (loaded.config) problems.push(...resolveEndpoints(loaded.config, env).problems);

@@ -12,7 +12,14 @@ export function ScrollyRoot(p: { panels: { blank: boolean }[]; children: ReactNo
     <div className="scrolly" data-scrolly-root="">
       <div className="scrolly__sticky">
         {p.panels.map((panel, i) => (
-          <div key={i} className="scrolly__panel" data-scrolly-panel="" data-index={i} data-active={i === 0 ? "true" : "false"} inert={i !== 0}>
+          <div
+            key={i}
+            className="scrolly__panel"
+            data-scrolly-panel=""
+            data-index={i}
+            data-active={i === 0 ? "true" : "false"}
+            inert={i !== 0}
+          >
             {panel.blank ? <div className="scrolly-blank" /> : null}
           </div>
         ))}

@@ -6,7 +6,9 @@ export function ChapterErrors({ root, source, diagnostics }: { root: string; sou
   const base = path.dirname(root);
   return (
     <section className="chapter-errors" role="alert" aria-labelledby="errors-title">
-      <h1 id="errors-title">Chapter {source.number} has {diagnostics.length === 1 ? "a problem" : `${diagnostics.length} problems`}</h1>
+      <h1 id="errors-title">
+        Chapter {source.number} has {diagnostics.length === 1 ? "a problem" : `${diagnostics.length} problems`}
+      </h1>
       <p>Fix the file and save: this page reloads with the result. Every other chapter keeps working.</p>
       <ul className="diagnostics">
         {diagnostics.map((d, i) => (

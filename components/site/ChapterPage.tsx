@@ -17,7 +17,17 @@ interface Found {
 }
 
 /** `mediaUrl`: where the chapter's media are fetched (a beta link serves them under its own path). */
-export function ChapterPage({ ctx, view, found, mediaUrl = publicMediaUrl }: { ctx: RequestContext; view: SiteView; found: Found; mediaUrl?: (file: string) => string }) {
+export function ChapterPage({
+  ctx,
+  view,
+  found,
+  mediaUrl = publicMediaUrl,
+}: {
+  ctx: RequestContext;
+  view: SiteView;
+  found: Found;
+  mediaUrl?: (file: string) => string;
+}) {
   const { chapter, prev, next } = found;
   const clock = clientClock(ctx.runtime.clock.spec, ctx.runtime.clock.startedAt, ctx.asOf);
   const upcomingNext = !next ? view.upcoming.find((u) => u.number > chapter.number) : undefined;
@@ -42,7 +52,11 @@ export function ChapterPage({ ctx, view, found, mediaUrl = publicMediaUrl }: { c
       </header>
       <FramingBefore framing={chapter.framing} />
       <div className="chapter-body" id={STORY_START_ID}>
-        <ChapterBody hash={chapter.chapter.hash} code={chapter.chapter.code} ctx={{ story: view.story, media: ctx.runtime.media(), mediaUrl }} />
+        <ChapterBody
+          hash={chapter.chapter.hash}
+          code={chapter.chapter.code}
+          ctx={{ story: view.story, media: ctx.runtime.media(), mediaUrl }}
+        />
       </div>
       <StepNav />
       <FramingAfter framing={chapter.framing} />

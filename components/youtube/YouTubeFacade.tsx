@@ -25,9 +25,24 @@ export function YouTubeFacade(p: YouTubeFacadeProps) {
   const { id, title, start, poster } = p;
   const label = `Play video: ${title}`;
   return (
-    <div className="yt-facade" data-yt-facade="" data-yt-id={id} data-yt-start={start === undefined ? undefined : String(start)} data-yt-title={title} data-playing="false">
+    <div
+      className="yt-facade"
+      data-yt-facade=""
+      data-yt-id={id}
+      data-yt-start={start === undefined ? undefined : String(start)}
+      data-yt-title={title}
+      data-playing="false"
+    >
       {poster ? (
-        <img className="yt-facade__poster" src={poster.src} width={poster.width} height={poster.height} alt="" loading="lazy" decoding="async" />
+        <img
+          className="yt-facade__poster"
+          src={poster.src}
+          width={poster.width}
+          height={poster.height}
+          alt=""
+          loading="lazy"
+          decoding="async"
+        />
       ) : (
         <div className="yt-facade__placeholder" aria-hidden="true">
           <span className="yt-facade__placeholder-title">{title}</span>

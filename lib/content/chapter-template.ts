@@ -29,7 +29,10 @@ export function slugify(title: string): string {
 
 /** `title: …` for the frontmatter, quoted only when YAML needs it. */
 export function yamlTitle(title: string): string {
-  const plain = /^[A-Za-z0-9(][^:#\n"'\\]*$/.test(title) && !/\s$/.test(title) && !/^(?:true|false|null|yes|no|on|off|~|[-+]?[\d.]+(?:e[-+]?\d+)?)$/i.test(title);
+  const plain =
+    /^[A-Za-z0-9(][^:#\n"'\\]*$/.test(title) &&
+    !/\s$/.test(title) &&
+    !/^(?:true|false|null|yes|no|on|off|~|[-+]?[\d.]+(?:e[-+]?\d+)?)$/i.test(title);
   return plain ? title : JSON.stringify(title);
 }
 

@@ -27,7 +27,11 @@ function blank(text: string, start: number, end: number): string {
 /** The text with MDX comments, fenced code and inline code blanked out, offsets unchanged. */
 export function maskNonLinks(text: string): string {
   let out = text;
-  for (const re of [/\{\/\*[\s\S]*?\*\/\}/g, /^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]{0,3}\1[ \t]*$|(?![\s\S]))/gm, /`[^`\n]+`/g]) {
+  for (const re of [
+    /\{\/\*[\s\S]*?\*\/\}/g,
+    /^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]{0,3}\1[ \t]*$|(?![\s\S]))/gm,
+    /`[^`\n]+`/g,
+  ]) {
     for (const m of out.matchAll(re)) out = blank(out, m.index, m.index + m[0].length);
   }
   return out;

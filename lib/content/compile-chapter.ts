@@ -140,7 +140,11 @@ function esbuildDiagnostics(error: unknown, file: string): Diagnostic[] {
 function cleanMessage(text: string): string {
   // Reports raised by our plugins are already in the list; esbuild repeats the
   // first one with a prefix, and MDX appends a docs link that helps nobody here.
-  return text.replace(/^\[plugin: @mdx-js\/esbuild\]\s*/, "").replace(/\s*More info: https?:\/\/\S+/g, "").split("\n")[0]!.trim();
+  return text
+    .replace(/^\[plugin: @mdx-js\/esbuild\]\s*/, "")
+    .replace(/\s*More info: https?:\/\/\S+/g, "")
+    .split("\n")[0]!
+    .trim();
 }
 
 function dedupe(list: Diagnostic[]): Diagnostic[] {

@@ -67,8 +67,16 @@ export function findChapters(root: string): FoundChapters {
       }
     }
   };
-  report(groupBy(chapters, (c) => c.number), (n) => `chapter number ${n}`, "each has its own number");
-  report(groupBy(chapters, (c) => c.slug), (slug) => `slug "${slug}"`, "each has its own slug");
+  report(
+    groupBy(chapters, (c) => c.number),
+    (n) => `chapter number ${n}`,
+    "each has its own number",
+  );
+  report(
+    groupBy(chapters, (c) => c.slug),
+    (slug) => `slug "${slug}"`,
+    "each has its own slug",
+  );
   return { chapters, conflicts, diagnostics };
 }
 

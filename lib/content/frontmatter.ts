@@ -40,7 +40,12 @@ export function parseFrontmatter(source: string, file: string): ParsedFrontmatte
   if (parsed.syntaxErrors.length) {
     return {
       frontmatter: null,
-      diagnostics: parsed.syntaxErrors.map((e) => ({ file, ...shift(e), severity: "error" as const, message: `frontmatter: ${e.message}` })),
+      diagnostics: parsed.syntaxErrors.map((e) => ({
+        file,
+        ...shift(e),
+        severity: "error" as const,
+        message: `frontmatter: ${e.message}`,
+      })),
       lineOf,
     };
   }
@@ -51,7 +56,11 @@ export function parseFrontmatter(source: string, file: string): ParsedFrontmatte
       frontmatter: null,
       diagnostics: result.error.issues.map((issue) => {
         const unknownKey = issue.code === "unrecognized_keys" ? issue.keys[0] : undefined;
-        const where = unknownKey ? shift(keyPositionOf(parsed, [...issue.path, unknownKey])) : issue.path.length ? shift(positionOf(parsed, issue.path)) : { line: 1, column: 1 };
+        const where = unknownKey
+          ? shift(keyPositionOf(parsed, [...issue.path, unknownKey]))
+          : issue.path.length
+            ? shift(positionOf(parsed, issue.path))
+            : { line: 1, column: 1 };
         const message =
           issue.code === "unrecognized_keys"
             ? `frontmatter: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; allowed: ${ALLOWED_KEYS}`

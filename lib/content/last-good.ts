@@ -7,7 +7,10 @@ import type { ChapterResult } from "./types";
  * sharing a number cannot both bring it back). Returns the chapters to serve
  * and the failures that were replaced, whose problems still need reporting.
  */
-export function keepGoodChapters(previous: ChapterResult[], next: ChapterResult[]): { chapters: ChapterResult[]; replaced: Extract<ChapterResult, { ok: false }>[] } {
+export function keepGoodChapters(
+  previous: ChapterResult[],
+  next: ChapterResult[],
+): { chapters: ChapterResult[]; replaced: Extract<ChapterResult, { ok: false }>[] } {
   const good = new Map<number, Extract<ChapterResult, { ok: true }>>();
   for (const c of previous) if (c.ok) good.set(c.chapter.source.number, c);
   const replaced: Extract<ChapterResult, { ok: false }>[] = [];

@@ -21,7 +21,11 @@ export async function loadChapter(
   try {
     text = readFileSync(source.file, "utf8");
   } catch (error) {
-    return { ok: false, source, diagnostics: [{ file: source.file, line: 1, column: 1, severity: "error", message: `cannot read: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      source,
+      diagnostics: [{ file: source.file, line: 1, column: 1, severity: "error", message: `cannot read: ${(error as Error).message}` }],
+    };
   }
   const hash = hashChapterInputs(text, story);
   const hit = cache?.get(hash, source, root);

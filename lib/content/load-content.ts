@@ -73,13 +73,27 @@ export async function loadContent(rootDir: string, options: LoadContentOptions):
         const i = next++;
         const source = found.chapters[i]!;
         const conflict = found.conflicts.get(source.file);
-        chapters[i] = conflict ? { ok: false, source, diagnostics: conflict } : await loadChapter(source, storyForChapters, root, options.cache, stats);
+        chapters[i] = conflict
+          ? { ok: false, source, diagnostics: conflict }
+          : await loadChapter(source, storyForChapters, root, options.cache, stats);
       }
     };
     await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, found.chapters.length) }, worker));
   } else {
     found.chapters.forEach((source, i) => {
-      chapters[i] = { ok: false, source, diagnostics: [{ file: path.join(root, "story.yaml"), line: 1, column: 1, severity: "error", message: "story.yaml must be valid before chapters can be compiled" }] };
+      chapters[i] = {
+        ok: false,
+        source,
+        diagnostics: [
+          {
+            file: path.join(root, "story.yaml"),
+            line: 1,
+            column: 1,
+            severity: "error",
+            message: "story.yaml must be valid before chapters can be compiled",
+          },
+        ],
+      };
     });
   }
 

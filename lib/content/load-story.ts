@@ -41,7 +41,12 @@ export function parseStory(text: string, file: string): LoadedStory {
   const diagnostics: Diagnostic[] = [];
   story.arcs.forEach((arc, i) => {
     if (!(arc.from >= 1 && arc.to >= arc.from)) {
-      diagnostics.push({ file, ...positionOf(parsed, ["arcs", i, "chapters"]), severity: "error", message: `arcs.${i}.chapters: "${arc.from}-${arc.to}" is not an ascending range` });
+      diagnostics.push({
+        file,
+        ...positionOf(parsed, ["arcs", i, "chapters"]),
+        severity: "error",
+        message: `arcs.${i}.chapters: "${arc.from}-${arc.to}" is not an ascending range`,
+      });
     }
   });
   return { story: diagnostics.length ? null : story, diagnostics };

@@ -12,12 +12,7 @@ export type ResolvedMedia = { ok: true; rel: string; abs: string } | { ok: false
  * symlinks that point out of it: media are served to readers, so a path that
  * escapes the root would publish arbitrary files.
  */
-export function resolveMediaPath(
-  written: string,
-  chapterDir: string,
-  root: string,
-  allowed: readonly string[],
-): ResolvedMedia {
+export function resolveMediaPath(written: string, chapterDir: string, root: string, allowed: readonly string[]): ResolvedMedia {
   if (/^[a-z][a-z0-9+.-]*:/i.test(written) || written.startsWith("//")) {
     return { ok: false, message: `media must be a file beside the chapter, not a URL: "${written}"` };
   }

@@ -2,9 +2,7 @@ import { z } from "zod";
 import type { Arc, Story } from "./types";
 import { noticeSchema, storyNoteSchema } from "./framing-schema";
 
-const hexColor = z
-  .string()
-  .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, { message: "must be a CSS hex colour like #ff6767" });
+const hexColor = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, { message: "must be a CSS hex colour like #ff6767" });
 
 const castMember = z.strictObject({
   name: z.string().min(1),
@@ -14,9 +12,7 @@ const castMember = z.strictObject({
   }),
 });
 
-const arcRange = z
-  .string()
-  .regex(/^\s*\d+\s*-\s*\d+\s*$|^\s*\d+\s*$/, { message: 'chapters must be a range like "1-12"' });
+const arcRange = z.string().regex(/^\s*\d+\s*-\s*\d+\s*$|^\s*\d+\s*$/, { message: 'chapters must be a range like "1-12"' });
 
 export const storySchema = z.strictObject({
   title: z.string().min(1),

@@ -102,5 +102,4 @@ export interface CompiledChapter {
 }
 
 export type ChapterResult =
-  | { ok: true; chapter: CompiledChapter; warnings: Diagnostic[] }
-  | { ok: false; source: ChapterSource; diagnostics: Diagnostic[] };
+  { ok: true; chapter: CompiledChapter; warnings: Diagnostic[] } | { ok: false; source: ChapterSource; diagnostics: Diagnostic[] };

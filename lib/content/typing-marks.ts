@@ -55,7 +55,12 @@ export function parseTypingMarks(text: string): TypingScript {
       if (!m) errors.push({ offset: i, length: raw.length, message: `unknown typing mark "${raw}"; ${USAGE}` });
       else if (m[1] === "pause") {
         if (Number.isInteger(n) && n >= 1 && n <= MAX_PAUSE_MS) ops.push({ op: "pause", ms: n });
-        else errors.push({ offset: i, length: raw.length, message: `"${raw}" needs a whole number of milliseconds from 1 to ${MAX_PAUSE_MS}, e.g. [[pause 600]]` });
+        else
+          errors.push({
+            offset: i,
+            length: raw.length,
+            message: `"${raw}" needs a whole number of milliseconds from 1 to ${MAX_PAUSE_MS}, e.g. [[pause 600]]`,
+          });
       } else if (!Number.isInteger(n) || n < 1) {
         errors.push({ offset: i, length: raw.length, message: `"${raw}" needs a whole number of characters, e.g. [[delete 5]]` });
       } else if (n > screen.length) {

@@ -22,7 +22,10 @@ export function packageDocument(book: EpubBook): string {
     `<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>`,
     `<item id="css" href="style.css" media-type="text/css"/>`,
     ...book.chapters.map((c, i) => `<item id="c${i + 1}" href="${x(c.href)}" media-type="application/xhtml+xml"/>`),
-    ...book.images.map((img, i) => `<item id="i${i + 1}" href="${x(img.href)}" media-type="${img.mediaType}"${img.href === book.coverHref ? ` properties="cover-image"` : ""}/>`),
+    ...book.images.map(
+      (img, i) =>
+        `<item id="i${i + 1}" href="${x(img.href)}" media-type="${img.mediaType}"${img.href === book.coverHref ? ` properties="cover-image"` : ""}/>`,
+    ),
   ];
   const spine = book.chapters.map((_, i) => `<itemref idref="c${i + 1}"/>`);
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -46,7 +49,11 @@ export function packageDocument(book: EpubBook): string {
 
 export function navDocument(book: EpubBook): string {
   const items = book.chapters.map((c) => `<li><a href="${x(c.href)}">${x(c.title)}</a></li>`);
-  return xhtmlDocument(book.language, book.title, `<nav epub:type="toc" id="toc"><h1>${x(book.title)}</h1><ol>${items.join("")}</ol></nav>`);
+  return xhtmlDocument(
+    book.language,
+    book.title,
+    `<nav epub:type="toc" id="toc"><h1>${x(book.title)}</h1><ol>${items.join("")}</ol></nav>`,
+  );
 }
 
 /** A complete XHTML content document around body markup. */

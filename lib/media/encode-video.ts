@@ -16,19 +16,55 @@ const COLOR_TAGS = ["-colorspace", "bt709", "-color_primaries", "bt709", "-color
  * difference at GIF palettes; `slow` buys ~10% over `medium` at GIF sizes.
  */
 export const MP4_ARGS = [
-  "-c:v", "libx264", "-preset", "slow", "-crf", "25", "-profile:v", "high",
-  "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-an",
+  "-c:v",
+  "libx264",
+  "-preset",
+  "slow",
+  "-crf",
+  "25",
+  "-profile:v",
+  "high",
+  "-pix_fmt",
+  "yuv420p",
+  "-movflags",
+  "+faststart",
+  "-an",
 ];
 
 /** VP9 constant quality (b:v 0 + crf), row multithreading, `good` deadline at cpu-used 4 to keep build time sane. */
 export const WEBM_ARGS = [
-  "-c:v", "libvpx-vp9", "-b:v", "0", "-crf", "34", "-row-mt", "1",
-  "-deadline", "good", "-cpu-used", "4", "-pix_fmt", "yuv420p", "-an",
+  "-c:v",
+  "libvpx-vp9",
+  "-b:v",
+  "0",
+  "-crf",
+  "34",
+  "-row-mt",
+  "1",
+  "-deadline",
+  "good",
+  "-cpu-used",
+  "4",
+  "-pix_fmt",
+  "yuv420p",
+  "-an",
 ];
 
 /** VP8 when the ffmpeg build has no VP9 (not the case for @ffmpeg-installer's 2018 static build). */
 export const WEBM_VP8_FALLBACK_ARGS = [
-  "-c:v", "libvpx", "-b:v", "1M", "-crf", "10", "-deadline", "good", "-cpu-used", "4", "-pix_fmt", "yuv420p", "-an",
+  "-c:v",
+  "libvpx",
+  "-b:v",
+  "1M",
+  "-crf",
+  "10",
+  "-deadline",
+  "good",
+  "-cpu-used",
+  "4",
+  "-pix_fmt",
+  "yuv420p",
+  "-an",
 ];
 
 export async function webmArgs(): Promise<string[]> {
@@ -47,10 +83,29 @@ export async function encodeGif(input: string, mp4Out: string, webmOut: string, 
   const webm = await webmArgs();
   return runFfmpeg(
     [
-      "-loglevel", "error", "-y",
-      "-i", input,
-      "-map_metadata", "-1", "-vf", VIDEO_FILTER, ...COLOR_TAGS, ...MP4_ARGS, "-threads", threads, mp4Out,
-      "-map_metadata", "-1", "-vf", VIDEO_FILTER, ...COLOR_TAGS, ...webm, "-threads", threads, webmOut,
+      "-loglevel",
+      "error",
+      "-y",
+      "-i",
+      input,
+      "-map_metadata",
+      "-1",
+      "-vf",
+      VIDEO_FILTER,
+      ...COLOR_TAGS,
+      ...MP4_ARGS,
+      "-threads",
+      threads,
+      mp4Out,
+      "-map_metadata",
+      "-1",
+      "-vf",
+      VIDEO_FILTER,
+      ...COLOR_TAGS,
+      ...webm,
+      "-threads",
+      threads,
+      webmOut,
     ],
     { timeoutMs: opts.timeoutMs ?? defaultTimeout() },
   );
@@ -64,6 +119,9 @@ function defaultTimeout(): number {
 /** The last meaningful stderr line, for warnings. */
 export function ffmpegErrorLine(r: FfmpegResult): string {
   if (r.timedOut) return "ffmpeg timed out";
-  const lines = r.stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = r.stderr
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.at(-1) ?? `ffmpeg exited with ${r.code ?? r.signal}`;
 }

@@ -14,6 +14,9 @@ export function sourceHash(bytes: Uint8Array): string {
 
 /** `<first 16 hex of sha256(source bytes + pipeline version + variant)>.<ext>` */
 export function addressedName(bytes: Uint8Array, variant: string, ext: string): string {
-  const h = createHash("sha256").update(bytes).update("\0" + PIPELINE_VERSION + "\0" + variant).digest("hex");
+  const h = createHash("sha256")
+    .update(bytes)
+    .update("\0" + PIPELINE_VERSION + "\0" + variant)
+    .digest("hex");
   return `${h.slice(0, 16)}.${ext}`;
 }

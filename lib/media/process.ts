@@ -141,7 +141,11 @@ async function processOne(ref: MediaRef, ctx: Ctx): Promise<Outcome> {
     bytes = await readFile(ref.abs);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { entry: null, fresh: false, error: code === "ENOENT" ? `media file not found: ${ref.path}` : `cannot read ${ref.path}: ${String(err)}` };
+    return {
+      entry: null,
+      fresh: false,
+      error: code === "ENOENT" ? `media file not found: ${ref.path}` : `cannot read ${ref.path}: ${String(err)}`,
+    };
   }
   const kind = ref.kind === "gif" ? "video" : "image";
   const key = `${PIPELINE_VERSION}-${sourceHash(bytes)}-${kind}`;
@@ -301,7 +305,15 @@ async function processStill(ref: MediaRef, bytes: Buffer, store: Store): Promise
       cacheable: true,
       entry: {
         version: PIPELINE_VERSION,
-        asset: { kind: "image", width: still.width, height: still.height, renditions, fallback, sourceBytes: bytes.length, servedBytes: served },
+        asset: {
+          kind: "image",
+          width: still.width,
+          height: still.height,
+          renditions,
+          fallback,
+          sourceBytes: bytes.length,
+          servedBytes: served,
+        },
       },
     };
   } catch (err) {
@@ -316,7 +328,15 @@ async function processStill(ref: MediaRef, bytes: Buffer, store: Store): Promise
       entry: {
         version: PIPELINE_VERSION,
         warning: `could not process ${ref.path} (${err instanceof Error ? err.message : String(err)}); serving the original image`,
-        asset: { kind: "image", width: size.width, height: size.height, renditions: [], fallback, sourceBytes: bytes.length, servedBytes: bytes.length },
+        asset: {
+          kind: "image",
+          width: size.width,
+          height: size.height,
+          renditions: [],
+          fallback,
+          sourceBytes: bytes.length,
+          servedBytes: bytes.length,
+        },
       },
     };
   }

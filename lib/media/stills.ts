@@ -39,7 +39,7 @@ export async function renderStill(input: Uint8Array): Promise<RenderedStill> {
   const meta = await base.metadata();
   const rotated = (meta.orientation ?? 1) >= 5;
   const width = (rotated ? meta.height : meta.width) ?? 0;
-  const height = (rotated ? meta.width : meta.pageHeight ?? meta.height) ?? 0;
+  const height = (rotated ? meta.width : (meta.pageHeight ?? meta.height)) ?? 0;
   if (!width || !height) throw new Error("image has no dimensions");
   const widths = renditionWidths(width);
   const heightAt = (w: number) => Math.max(1, Math.round((height * w) / width));
@@ -49,17 +49,39 @@ export async function renderStill(input: Uint8Array): Promise<RenderedStill> {
     const resized = () => base.clone().resize({ width: w, withoutEnlargement: true });
     renditions.push({
       data: await resized().avif({ quality: STILL_QUALITY.avif, effort: 4 }).toBuffer(),
-      width: w, height: heightAt(w), format: "avif", ext: "avif", variant: `still-avif-${w}`,
+      width: w,
+      height: heightAt(w),
+      format: "avif",
+      ext: "avif",
+      variant: `still-avif-${w}`,
     });
     renditions.push({
       data: await resized().webp({ quality: STILL_QUALITY.webp }).toBuffer(),
-      width: w, height: heightAt(w), format: "webp", ext: "webp", variant: `still-webp-${w}`,
+      width: w,
+      height: heightAt(w),
+      format: "webp",
+      ext: "webp",
+      variant: `still-webp-${w}`,
     });
   }
   const top = widths[0] as number;
   const fallbackImage = base.clone().resize({ width: top, withoutEnlargement: true });
   const fallback: RenderedImage = meta.hasAlpha
-    ? { data: await fallbackImage.png({ compressionLevel: 9, palette: false }).toBuffer(), width: top, height: heightAt(top), format: "png", ext: "png", variant: `still-png-${top}` }
-    : { data: await fallbackImage.flatten().jpeg({ quality: STILL_QUALITY.jpeg, mozjpeg: true }).toBuffer(), width: top, height: heightAt(top), format: "jpeg", ext: "jpg", variant: `still-jpeg-${top}` };
+    ? {
+        data: await fallbackImage.png({ compressionLevel: 9, palette: false }).toBuffer(),
+        width: top,
+        height: heightAt(top),
+        format: "png",
+        ext: "png",
+        variant: `still-png-${top}`,
+      }
+    : {
+        data: await fallbackImage.flatten().jpeg({ quality: STILL_QUALITY.jpeg, mozjpeg: true }).toBuffer(),
+        width: top,
+        height: heightAt(top),
+        format: "jpeg",
+        ext: "jpg",
+        variant: `still-jpeg-${top}`,
+      };
   return { width, height, renditions, fallback };
 }

@@ -48,9 +48,17 @@ export type EndpointKind = EndpointConfig["kind"];
 
 export function parseNotifyConfig(text: string, file: string): { config: NotifyConfig | null; diagnostics: Diagnostic[] } {
   const parsed = parseYamlWithPositions(text);
-  const error = (path: readonly PropertyKey[], message: string): Diagnostic => ({ file, ...positionOf(parsed, path), severity: "error", message });
+  const error = (path: readonly PropertyKey[], message: string): Diagnostic => ({
+    file,
+    ...positionOf(parsed, path),
+    severity: "error",
+    message,
+  });
   if (parsed.syntaxErrors.length > 0) {
-    return { config: null, diagnostics: parsed.syntaxErrors.map((e) => ({ file, ...e, severity: "error" as const, message: `YAML: ${e.message}` })) };
+    return {
+      config: null,
+      diagnostics: parsed.syntaxErrors.map((e) => ({ file, ...e, severity: "error" as const, message: `YAML: ${e.message}` })),
+    };
   }
   const data: unknown = parsed.doc.toJS();
   const result = notifySchema.safeParse(data);
@@ -67,7 +75,8 @@ export function parseNotifyConfig(text: string, file: string): { config: NotifyC
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   result.data.endpoints.forEach((e, i) => {
-    if (seen.has(e.name)) diagnostics.push(error(["endpoints", i, "name"], `endpoints.${i}.name: "${e.name}" is used twice; each endpoint needs its own name`));
+    if (seen.has(e.name))
+      diagnostics.push(error(["endpoints", i, "name"], `endpoints.${i}.name: "${e.name}" is used twice; each endpoint needs its own name`));
     seen.add(e.name);
     if (e.kind !== "mastodon" && (e.url === undefined) === (e.urlEnv === undefined)) {
       diagnostics.push(error(["endpoints", i], `endpoints.${i}: give url or urlEnv, ${e.url === undefined ? "one of them" : "not both"}`));
@@ -87,7 +96,10 @@ export interface ResolvedEndpoint {
 }
 
 /** Reads each endpoint's secrets from `env`; an endpoint whose variable is unset is left out, with a problem naming the variable. */
-export function resolveEndpoints(config: NotifyConfig, env: Readonly<Record<string, string | undefined>>): { endpoints: ResolvedEndpoint[]; problems: string[] } {
+export function resolveEndpoints(
+  config: NotifyConfig,
+  env: Readonly<Record<string, string | undefined>>,
+): { endpoints: ResolvedEndpoint[]; problems: string[] } {
   const endpoints: ResolvedEndpoint[] = [];
   const problems: string[] = [];
   for (const e of config.endpoints) {

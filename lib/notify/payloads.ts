@@ -28,7 +28,9 @@ export function buildPayload(endpoint: EndpointConfig, m: ReleaseMessage): Recor
     case "discord":
       return {
         content: clip(headline(m), DISCORD_CONTENT_LIMIT),
-        embeds: m.chapters.slice(0, DISCORD_EMBEDS).map((c) => ({ title: clip(label(c), 256), url: c.url, description: clip(c.summary, 4096), timestamp: iso })),
+        embeds: m.chapters
+          .slice(0, DISCORD_EMBEDS)
+          .map((c) => ({ title: clip(label(c), 256), url: c.url, description: clip(c.summary, 4096), timestamp: iso })),
       };
     case "slack":
       return {

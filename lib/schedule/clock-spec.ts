@@ -7,10 +7,7 @@ import { Temporal } from "temporal-polyfill";
 // instant instead: story time is <instant> at real <from>, whenever a process
 // starts, so several instances started at different moments agree.
 
-export type ClockSpec =
-  | { kind: "real" }
-  | { kind: "frozen"; at: number }
-  | { kind: "replay"; start: number; speed: number; from?: number };
+export type ClockSpec = { kind: "real" } | { kind: "frozen"; at: number } | { kind: "replay"; start: number; speed: number; from?: number };
 
 const FORMS = "use an instant like 2027-07-05T13:00:00Z, or replay:2027-07-05T12:55:00Z@600";
 
@@ -23,12 +20,15 @@ export function parseClockSpec(spec: string | undefined): ClockSpec {
     let from: number | undefined;
     for (const part of rest.map((p) => p.trim())) {
       if (!part.startsWith("from:") || from !== undefined) {
-        throw new Error(`RELEASE_CLOCK "${spec}": "${part}" is not understood; a replay takes one anchor, e.g. replay:2027-07-05T12:55:00Z@600,from:2026-12-02T09:00:00Z`);
+        throw new Error(
+          `RELEASE_CLOCK "${spec}": "${part}" is not understood; a replay takes one anchor, e.g. replay:2027-07-05T12:55:00Z@600,from:2026-12-02T09:00:00Z`,
+        );
       }
       from = parseInstant(part.slice("from:".length), spec!);
     }
     const atSign = body.lastIndexOf("@");
-    if (atSign < 0) throw new Error(`RELEASE_CLOCK "${spec}" has no speed: write replay:<instant>@<speed>, e.g. replay:2027-07-05T12:55:00Z@600`);
+    if (atSign < 0)
+      throw new Error(`RELEASE_CLOCK "${spec}" has no speed: write replay:<instant>@<speed>, e.g. replay:2027-07-05T12:55:00Z@600`);
     const start = parseInstant(body.slice(0, atSign), spec!);
     const speedText = body.slice(atSign + 1).replace(/x$/i, "");
     const speed = /^\d+(\.\d+)?$/.test(speedText) ? Number(speedText) : NaN;

@@ -62,11 +62,7 @@ export function applyPlanToText(text: string, planned: readonly PlannedRelease[]
     // An entry that already says exactly what the plan says stays as written.
     const numbers = refs.map(number);
     const same = planned.find(
-      (p) =>
-        !satisfied.has(p) &&
-        p.at === entryAt &&
-        p.chapters.length === numbers.length &&
-        p.chapters.every((c) => numbers.includes(c)),
+      (p) => !satisfied.has(p) && p.at === entryAt && p.chapters.length === numbers.length && p.chapters.every((c) => numbers.includes(c)),
     );
     if (same) {
       satisfied.add(same);
@@ -155,8 +151,7 @@ export function applyShiftToText(text: string, fromInstant: number, duration: Te
     if (!r.ok) throw new EditError(`cannot shift ${JSON.stringify(atNode.value)}: ${r.message}`);
     if (r.at < fromInstant) continue;
     const moved = toScheduleAt(shiftInstant(r.at, zone, duration), zone, r.style);
-    const quoted =
-      atNode.type === Scalar.QUOTE_DOUBLE ? `"${moved}"` : atNode.type === Scalar.QUOTE_SINGLE ? `'${moved}'` : moved;
+    const quoted = atNode.type === Scalar.QUOTE_DOUBLE ? `"${moved}"` : atNode.type === Scalar.QUOTE_SINGLE ? `'${moved}'` : moved;
     splices.push({ start: atNode.range[0], end: atNode.range[1], text: quoted });
   }
   return applySplices(text, splices);

@@ -37,10 +37,8 @@ export interface ParsedSchedule {
 
 export function parseSchedule(text: string, file: string, chapters: readonly ChapterRef[]): ParsedSchedule {
   const diagnostics: Diagnostic[] = [];
-  const err = (line: number, column: number, message: string) =>
-    diagnostics.push({ file, line, column, message, severity: "error" });
-  const warn = (line: number, column: number, message: string) =>
-    diagnostics.push({ file, line, column, message, severity: "warning" });
+  const err = (line: number, column: number, message: string) => diagnostics.push({ file, line, column, message, severity: "error" });
+  const warn = (line: number, column: number, message: string) => diagnostics.push({ file, line, column, message, severity: "warning" });
 
   const src = parseYamlSource(text);
   for (const e of src.doc.errors) {
@@ -120,7 +118,11 @@ export function parseSchedule(text: string, file: string, chapters: readonly Cha
           const written = /([+-]\d{2}:\d{2})$/.exec(e.at.trim())?.[1];
           const expected = real === "GMT" ? "+00:00" : real?.replace("GMT", "");
           if (written && expected && written !== expected) {
-            warn(pos.line, pos.column, `${quote(e.at)} has offset ${written}, but ${zone} is at ${expected} then (${zoneAbbreviation(r.at, zone)}): it releases at ${formatWallTime(r.at, zone)}`);
+            warn(
+              pos.line,
+              pos.column,
+              `${quote(e.at)} has offset ${written}, but ${zone} is at ${expected} then (${zoneAbbreviation(r.at, zone)}): it releases at ${formatWallTime(r.at, zone)}`,
+            );
           }
         }
       } else {
@@ -158,14 +160,16 @@ export function parseSchedule(text: string, file: string, chapters: readonly Cha
 
   // Among scheduled chapters, a higher number may not come out before a lower one.
   if (zone) {
-    const flat = resolved
-      .flatMap((r) => r.refs.map((ref) => ({ n: ref.n, at: r.at, node: ref.node })))
-      .sort((a, b) => a.n - b.n);
+    const flat = resolved.flatMap((r) => r.refs.map((ref) => ({ n: ref.n, at: r.at, node: ref.node }))).sort((a, b) => a.n - b.n);
     let latest: { n: number; at: number; line: number } | null = null;
     for (const c of flat) {
       const pos = locateNode(src, c.node);
       if (latest && c.at < latest.at) {
-        err(pos.line, pos.column, `chapter ${c.n} releases at ${formatWallTime(c.at, zone)}, before chapter ${latest.n} (${formatWallTime(latest.at, zone)}, line ${latest.line}): chapters must come out in order`);
+        err(
+          pos.line,
+          pos.column,
+          `chapter ${c.n} releases at ${formatWallTime(c.at, zone)}, before chapter ${latest.n} (${formatWallTime(latest.at, zone)}, line ${latest.line}): chapters must come out in order`,
+        );
       }
       if (!latest || c.at >= latest.at) latest = { n: c.n, at: c.at, line: pos.line };
     }
@@ -210,4 +214,3 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 function quote(s: string): string {
   return s.startsWith('"') || s.startsWith("'") ? s : `"${s}"`;
 }
-

@@ -43,7 +43,7 @@ export function releasesBetween(schedule: Schedule, fromExclusive: number, toInc
 export function releaseStateKey(schedule: Schedule, now: number): string {
   const nums = releasedChapters(schedule, now);
   const parts: string[] = [];
-  for (let i = 0; i < nums.length; ) {
+  for (let i = 0; i < nums.length;) {
     let j = i;
     while (j + 1 < nums.length && nums[j + 1] === nums[j]! + 1) j++;
     parts.push(i === j ? `${nums[i]}` : `${nums[i]}-${nums[j]}`);

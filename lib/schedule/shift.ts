@@ -8,7 +8,13 @@ import { releaseOf } from "./release-state";
 
 export class ShiftError extends Error {}
 
-const UNIT: Record<string, "weeks" | "days" | "hours" | "minutes" | "seconds"> = { w: "weeks", d: "days", h: "hours", m: "minutes", s: "seconds" };
+const UNIT: Record<string, "weeks" | "days" | "hours" | "minutes" | "seconds"> = {
+  w: "weeks",
+  d: "days",
+  h: "hours",
+  m: "minutes",
+  s: "seconds",
+};
 
 /** "2d", "36h", "1w", "90m", "1d12h", ISO "P1D" / "PT36H"; a leading "-" moves earlier. */
 export function parseShiftDuration(text: string): Temporal.Duration {
@@ -57,7 +63,10 @@ export interface ShiftPlan {
 /** The release of `fromChapter` and every later release, moved by `duration`. */
 export function planShift(schedule: Schedule, fromChapter: number, duration: Temporal.Duration): ShiftPlan {
   const release = releaseOf(schedule, fromChapter);
-  if (!release) throw new ShiftError(`--from ${fromChapter}: chapter ${fromChapter} is not in schedule.yaml (it is a draft), so it has no release to move`);
+  if (!release)
+    throw new ShiftError(
+      `--from ${fromChapter}: chapter ${fromChapter} is not in schedule.yaml (it is a draft), so it has no release to move`,
+    );
   const moves = schedule.releases
     .filter((r) => r.at >= release.at)
     .map((r) => ({ chapters: [...r.chapters], before: r.at, after: shiftInstant(r.at, schedule.timezone, duration) }));

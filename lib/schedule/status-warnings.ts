@@ -37,7 +37,9 @@ export function statusWarnings({ chapters, schedule, now, rootLabel }: StatusWar
     }
   }
   if (drafts.length > 0) {
-    warnings.push(`${drafts.length} draft${drafts.length === 1 ? "" : "s"} (not in schedule.yaml, never public): ${drafts.map((c) => c.number).join(", ")}`);
+    warnings.push(
+      `${drafts.length} draft${drafts.length === 1 ? "" : "s"} (not in schedule.yaml, never public): ${drafts.map((c) => c.number).join(", ")}`,
+    );
   }
   for (const d of drafts) {
     const later = chapters.find((c) => c.number > d.number && releaseOf(schedule, c.number));

@@ -18,7 +18,4 @@ export interface Schedule {
   releases: Release[];
 }
 
-export type ReleaseState =
-  | { state: "released"; at: number }
-  | { state: "upcoming"; at: number }
-  | { state: "draft" };
+export type ReleaseState = { state: "released"; at: number } | { state: "upcoming"; at: number } | { state: "draft" };

@@ -4,14 +4,12 @@ import { Temporal } from "temporal-polyfill";
 // function reads the current time.
 
 /** `YYYY-MM-DDTHH:MM[:SS[.fff]]` with an optional `Z` or `±HH:MM` offset (a space may replace the T). */
-const AT_PATTERN =
-  /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|z|[+-]\d{2}:\d{2})?$/;
+const AT_PATTERN = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|z|[+-]\d{2}:\d{2})?$/;
 
 export type AtStyle = "wall" | "offset" | "utc";
 
 export type AtResolution =
-  | { ok: true; at: number; style: AtStyle }
-  | { ok: false; reason: "format" | "invalid" | "gap" | "ambiguous"; message: string };
+  { ok: true; at: number; style: AtStyle } | { ok: false; reason: "format" | "invalid" | "gap" | "ambiguous"; message: string };
 
 /** Canonical id of an IANA zone, or null when the zone is unknown. */
 export function canonicalZone(zone: string): string | null {

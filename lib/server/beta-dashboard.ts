@@ -35,7 +35,11 @@ export function betaLinksData(snapshot: ContentSnapshot, storyNow: number, realN
   const siteUrl = (snapshot.story?.siteUrl ?? "").replace(/\/$/, "");
   const candidates = betaCandidates(snapshot, storyNow);
   const key = betaLinkKey(editorToken);
-  const titles = new Map(snapshot.chapters.flatMap((c) => (c.ok ? [[c.chapter.source.slug, `Chapter ${c.chapter.source.number}: ${c.chapter.frontmatter.title}`] as const] : [])));
+  const titles = new Map(
+    snapshot.chapters.flatMap((c) =>
+      c.ok ? [[c.chapter.source.slug, `Chapter ${c.chapter.source.number}: ${c.chapter.frontmatter.title}`] as const] : [],
+    ),
+  );
   const links = betaLinkStore()
     .list(realNow)
     .map((l): BetaLinkRow => {

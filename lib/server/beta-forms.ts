@@ -30,7 +30,8 @@ export async function handleBetaForm(req: IncomingMessage, res: ServerResponse, 
   if (editor.handled) return true;
   if (!editor.signedIn) return false;
   if (!sameOrigin(req)) return done(res, 403, "Forbidden: this form is only taken from a page of this site");
-  if (!String(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) return done(res, 415, "Unsupported Media Type");
+  if (!String(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded"))
+    return done(res, 415, "Unsupported Media Type");
   const body = await readBody(req);
   if (body === null) return done(res, 413, "Payload Too Large");
   const form = new URLSearchParams(body);

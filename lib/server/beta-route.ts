@@ -71,7 +71,14 @@ function setHeaders(res: ServerResponse): void {
 function sendMedia(req: IncomingMessage, res: ServerResponse, name: string): Promise<boolean> {
   return new Promise((resolve) => {
     res.once("finish", () => resolve(true));
-    send(req, name, { root: path.join(cacheRoot(), "media", "files"), dotfiles: "deny", index: false, cacheControl: false, etag: false, lastModified: false })
+    send(req, name, {
+      root: path.join(cacheRoot(), "media", "files"),
+      dotfiles: "deny",
+      index: false,
+      cacheControl: false,
+      etag: false,
+      lastModified: false,
+    })
       // Headers only once the file is there: a missing file falls back to the canonical 404 untouched.
       .on("headers", () => {
         setHeaders(res);

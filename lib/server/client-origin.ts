@@ -38,7 +38,10 @@ export function isHttps(req: IncomingMessage, trusted: readonly string[]): boole
 export function clientAddress(req: IncomingMessage, trusted: readonly string[]): string {
   const peer = req.socket.remoteAddress ?? "unknown";
   if (!isTrustedProxy(peer, trusted)) return normalise(peer);
-  const hops = (header(req, "x-forwarded-for") ?? "").split(",").map((h) => h.trim()).filter((h) => isIP(normalise(h)) !== 0);
+  const hops = (header(req, "x-forwarded-for") ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter((h) => isIP(normalise(h)) !== 0);
   for (let i = hops.length - 1; i >= 0; i--) if (!isTrustedProxy(hops[i], trusted)) return normalise(hops[i]!);
   return normalise(hops[0] ?? peer);
 }

@@ -14,7 +14,12 @@ const NOT_RSC = /\.(xml|json|ics|txt|svg|png)$/;
  * a reader's carry the release state and shared-cache lifetimes; anything
  * else (an editor, a preview) is never stored.
  */
-export function releaseCacheHeaders(view: SiteView | null, schedule: Schedule | null, now: number, pathname: string): Record<string, string> {
+export function releaseCacheHeaders(
+  view: SiteView | null,
+  schedule: Schedule | null,
+  now: number,
+  pathname: string,
+): Record<string, string> {
   if (!view) return { "Cache-Control": EDITOR_CACHE_CONTROL };
   const headers = readerCacheHeaders({ stateKey: view.stateKey, schedule, now });
   if (!NOT_RSC.test(pathname)) headers["Vary"] = RSC_VARY_HEADER;

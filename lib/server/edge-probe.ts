@@ -14,7 +14,10 @@ export function edgeProbe(server: Server, timeoutMs = 30_000): (paths: string[])
     const host = wildcard ? "127.0.0.1" : address.family === "IPv6" ? `[${address.address}]` : address.address;
     for (const p of paths) {
       try {
-        const res = await fetch(`http://${host}:${address.port}${p}`, { headers: { accept: "text/html" }, signal: AbortSignal.timeout(timeoutMs) });
+        const res = await fetch(`http://${host}:${address.port}${p}`, {
+          headers: { accept: "text/html" },
+          signal: AbortSignal.timeout(timeoutMs),
+        });
         await res.arrayBuffer();
         if (res.status !== 200) return false;
       } catch {

@@ -132,7 +132,13 @@ export function editorAccess(req: IncomingMessage, res: ServerResponse, runtime:
 const NONE: EditorAccess = { handled: false, signedIn: false, asOf: null };
 
 function cookie(name: string, value: string, secure: boolean, maxAge?: number): string {
-  return stringifySetCookie(name, value, { httpOnly: true, sameSite: "strict", path: "/", secure, ...(maxAge === undefined ? {} : { maxAge }) });
+  return stringifySetCookie(name, value, {
+    httpOnly: true,
+    sameSite: "strict",
+    path: "/",
+    secure,
+    ...(maxAge === undefined ? {} : { maxAge }),
+  });
 }
 
 function redirect(res: ServerResponse, location: string): EditorAccess {

@@ -50,7 +50,18 @@ export interface Edge {
 
 /** A path no route matches: Next answers it with the root not-found page. */
 const NOT_FOUND_PATH = "/_/not-found";
-const DROP_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "cache-control", "etag", "x-powered-by", "content-security-policy"]);
+const DROP_HEADERS = new Set([
+  "date",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "content-encoding",
+  "cache-control",
+  "etag",
+  "x-powered-by",
+  "content-security-policy",
+]);
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|atom\+xml|rss\+xml|feed\+json)|image\/svg)/;
 
 /**
@@ -111,7 +122,10 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
       // Beta pages render outside every cache, with the same normalised request as any page.
       const wanted = readerRequest(guard.rawPath, guard.query, req.headers);
       const headers = wanted.kind === "page" ? forwardedHeaders(wanted.headers, { now, audience: "reader", secret, asOf: null }) : {};
-      const render = (extra: Record<string, string>) => (wanted.kind === "page" ? renderPage(guard.rawPath + wanted.search, { ...headers, ...extra }, wanted.flight, cache) : Promise.reject(new Error("unreachable")));
+      const render = (extra: Record<string, string>) =>
+        wanted.kind === "page"
+          ? renderPage(guard.rawPath + wanted.search, { ...headers, ...extra }, wanted.flight, cache)
+          : Promise.reject(new Error("unreachable"));
       if (wanted.kind === "page" && (await serveBeta(req, res, pathname, { runtime, now, render }))) return;
     }
     if (dev && pathname === "/__installment/events") return contentEvents(req, res);
@@ -126,7 +140,8 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
       if (!staticAssets.has(pathname)) return plain(res, 404, "Not Found");
       // Build assets never change under their names: kept in memory (queries ignored) and gzipped once.
       const url = guard.rawPath;
-      const load = () => assetPool.run((signal) => renderFromBackend("GET", url, { host: "localhost", "accept-encoding": "identity" }, assetPool, signal));
+      const load = () =>
+        assetPool.run((signal) => renderFromBackend("GET", url, { host: "localhost", "accept-encoding": "identity" }, assetPool, signal));
       const entry = await assets.getOrRender(pathname, load, (r) => r.status === 200);
       return respond(req, res, entry, { "Cache-Control": entry.status === 200 ? IMMUTABLE_CACHE_CONTROL : "no-store" });
     }
@@ -175,11 +190,26 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     const started = Date.now();
     const r = await pages.run((signal) => renderFromBackend("GET", url, headers, pages, signal));
     const pageBytes = cache.bytes + flights.bytes;
-    logJson({ event: "render", url: url.split("?")[0], flight, status: r.status, ms: Date.now() - started, pageBytes, maxPageBytes: limits.pageCacheBytes, entries: store.size });
+    logJson({
+      event: "render",
+      url: url.split("?")[0],
+      flight,
+      status: r.status,
+      ms: Date.now() - started,
+      pageBytes,
+      maxPageBytes: limits.pageCacheBytes,
+      entries: store.size,
+    });
     return r;
   }
 
-  async function renderFromBackend(method: string, url: string, headers: Record<string, string>, pool: RenderPool, signal: AbortSignal): Promise<CachedResponse> {
+  async function renderFromBackend(
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    pool: RenderPool,
+    signal: AbortSignal,
+  ): Promise<CachedResponse> {
     const r = await fetchFromBackend(backend.port, method, url, headers, { agent: pool.agent, signal });
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(r.headers)) {
@@ -198,7 +228,12 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
   }
 
   function pipe(req: IncomingMessage, res: ServerResponse, now: number, audience: Audience, asOf: number | null) {
-    Object.assign(req.headers, forwardedHeaders({}, { now, audience, secret, asOf }), { host: req.headers.host ?? "localhost" }, { accept: req.headers.accept ?? "*/*" });
+    Object.assign(
+      req.headers,
+      forwardedHeaders({}, { now, audience, secret, asOf }),
+      { host: req.headers.host ?? "localhost" },
+      { accept: req.headers.accept ?? "*/*" },
+    );
     delete req.headers["accept-encoding"];
     pipeFromBackend(
       backend.port,
@@ -255,7 +290,11 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     let done = 0;
     for (const p of paths) {
       const key = cacheKey(view, p, "document");
-      await cache.getOrRender(key, () => renderPage(p, headers, false, cache), (r) => r.status < 500);
+      await cache.getOrRender(
+        key,
+        () => renderPage(p, headers, false, cache),
+        (r) => r.status < 500,
+      );
       done++;
     }
     return done;
@@ -293,11 +332,11 @@ function isSitePath(pathname: string, view: SiteView, signedIn: boolean): boolea
   return view.chapters.some((c) => chapterPaths(c.slug).includes(pathname));
 }
 
-
 function respond(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, cacheHeaders: Record<string, string>): void {
   const etag = entry.headers["etag"];
   for (const [k, v] of Object.entries(entry.headers)) res.setHeader(k, v);
-  for (const [k, v] of Object.entries(cacheHeaders)) res.setHeader(k, k.toLowerCase() === "vary" ? appendVary(entry.headers["vary"], v) : v);
+  for (const [k, v] of Object.entries(cacheHeaders))
+    res.setHeader(k, k.toLowerCase() === "vary" ? appendVary(entry.headers["vary"], v) : v);
   if (etag && req.headers["if-none-match"] === etag && entry.status === 200) {
     res.statusCode = 304;
     res.end();
@@ -313,8 +352,15 @@ function respond(req: IncomingMessage, res: ServerResponse, entry: CachedRespons
 }
 
 function appendVary(existing: string | undefined, value: string): string {
-  const parts = (existing ?? "").split(",").map((p) => p.trim()).filter(Boolean);
-  for (const v of value.split(",").map((p) => p.trim()).filter(Boolean)) if (!parts.some((p) => p.toLowerCase() === v.toLowerCase())) parts.push(v);
+  const parts = (existing ?? "")
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
+  for (const v of value
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean))
+    if (!parts.some((p) => p.toLowerCase() === v.toLowerCase())) parts.push(v);
   return parts.join(", ");
 }
 

@@ -96,7 +96,12 @@ export function fetchFromBackend(
 }
 
 /** Streams a response straight through (the dev server only: its tooling, hot reload and pages). */
-export function pipeFromBackend(port: number, client: IncomingMessage, onResponse: (res: IncomingMessage) => void, onError: (e: Error) => void): void {
+export function pipeFromBackend(
+  port: number,
+  client: IncomingMessage,
+  onResponse: (res: IncomingMessage) => void,
+  onError: (e: Error) => void,
+): void {
   const headers = { ...client.headers };
   const req = request({ host: "127.0.0.1", port, method: client.method, path: client.url, headers, agent: pipeAgent }, onResponse);
   req.on("error", onError);

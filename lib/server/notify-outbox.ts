@@ -1,5 +1,17 @@
 import { createHash } from "node:crypto";
-import { linkSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import {
+  linkSync,
+  mkdirSync,
+  openSync,
+  closeSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import path from "node:path";
 
 // The notification outbox: a folder per (release key, endpoint) under the
@@ -72,7 +84,8 @@ export function openOutbox(dir: string, staleMs = 120_000): Outbox {
     if (attempts === 0) return { key, endpoint, status: "pending", attempts, nextAttemptAt: 0, lastError, body: body.body };
     const last = readJson<AttemptResult>(path.join(d, `result-${attempts}.json`));
     if (last) {
-      if (last.nextAt === null || last.nextAt === undefined) return { key, endpoint, status: "failed", attempts, nextAttemptAt: null, lastError, body: body.body };
+      if (last.nextAt === null || last.nextAt === undefined)
+        return { key, endpoint, status: "failed", attempts, nextAttemptAt: null, lastError, body: body.body };
       return { key, endpoint, status: "pending", attempts, nextAttemptAt: last.nextAt, lastError, body: body.body };
     }
     // In flight, or its instance died mid-request: after staleMs it may be tried again.
@@ -156,7 +169,9 @@ export function openOutbox(dir: string, staleMs = 120_000): Outbox {
 }
 
 /** Sent, pending and failed counts per release key, newest first, for the dashboard. */
-export function outboxSummary(entries: OutboxEntry[]): { key: string; sent: number; pending: number; failed: number; endpoints: { name: string; status: EntryStatus; attempts: number }[] }[] {
+export function outboxSummary(
+  entries: OutboxEntry[],
+): { key: string; sent: number; pending: number; failed: number; endpoints: { name: string; status: EntryStatus; attempts: number }[] }[] {
   const byKey = new Map<string, OutboxEntry[]>();
   for (const e of entries) byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
   return [...byKey.entries()]

@@ -14,7 +14,12 @@ export function redact(text: string, secrets: readonly string[]): string {
  * (Mastodon honours it) makes a repeated attempt of the same entry post once.
  * Any 2xx is delivered; everything else is a failure to retry.
  */
-export async function sendNotification(endpoint: ResolvedEndpoint, body: unknown, idempotencyKey: string, timeoutMs: number): Promise<SendResult> {
+export async function sendNotification(
+  endpoint: ResolvedEndpoint,
+  body: unknown,
+  idempotencyKey: string,
+  timeoutMs: number,
+): Promise<SendResult> {
   try {
     const res = await fetch(endpoint.url, {
       method: "POST",

@@ -65,5 +65,9 @@ export function readerHtml(html: string, islandsSrc: string): Stripped {
 
 /** True when the HTML still carries Next's client runtime or its flight payload. */
 export function shipsNextRuntime(html: string): boolean {
-  return /<script[^>]*\ssrc="[^"]*\/_next\/static\/chunks\//.test(html) || html.includes("self.__next_f") || html.includes('globalThis["TURBOPACK"]');
+  return (
+    /<script[^>]*\ssrc="[^"]*\/_next\/static\/chunks\//.test(html) ||
+    html.includes("self.__next_f") ||
+    html.includes('globalThis["TURBOPACK"]')
+  );
 }

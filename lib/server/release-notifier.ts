@@ -34,7 +34,8 @@ const HORIZON_MS = 24 * 3600_000;
 export function startReleaseNotifier(runtime: Runtime, options: NotifierOptions): () => void {
   const log = options.log ?? logJson;
   if (runtime.clock.kind !== "real") {
-    if (loadNotifyFile(runtime.root).config) log({ event: "notify-off", reason: `a simulated clock (${runtime.clock.describe()}) never notifies` });
+    if (loadNotifyFile(runtime.root).config)
+      log({ event: "notify-off", reason: `a simulated clock (${runtime.clock.describe()}) never notifies` });
     return () => {};
   }
   const probe = options.probe ?? (options.edge ? edgeProbe(options.edge.server) : async () => true);
@@ -78,7 +79,8 @@ export function startReleaseNotifier(runtime: Runtime, options: NotifierOptions)
       const paths = view.chapters.filter((c) => c.releasedAt === r.at).map((c) => `/${c.slug}`);
       if (!(await probe(paths))) continue; // not live yet: the next tick asks again
       for (const e of missing) {
-        if (outbox.enqueue(key, e.name, buildPayload(e.config, message))) log({ event: "notify-queued", release: new Date(r.at).toISOString(), endpoint: e.name });
+        if (outbox.enqueue(key, e.name, buildPayload(e.config, message)))
+          log({ event: "notify-queued", release: new Date(r.at).toISOString(), endpoint: e.name });
       }
       queued.add(key);
     }
@@ -113,7 +115,12 @@ export function startReleaseNotifier(runtime: Runtime, options: NotifierOptions)
           const nextAt = n < retry.attempts ? at + delay : null;
           const error = redact(result.error, secrets);
           outbox.record(entry.key, entry.endpoint, n, { ok: false, error, at, nextAt });
-          log({ event: "notify-failed", ...base, error, ...(nextAt === null ? { gaveUp: true } : { retryAt: new Date(nextAt).toISOString() }) });
+          log({
+            event: "notify-failed",
+            ...base,
+            error,
+            ...(nextAt === null ? { gaveUp: true } : { retryAt: new Date(nextAt).toISOString() }),
+          });
         })
         .catch((error: unknown) => log({ event: "notify-error", endpoint: entry.endpoint, error: redact(String(error), secrets) }))
         .finally(() => inFlight.delete(id));

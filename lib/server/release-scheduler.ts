@@ -86,13 +86,15 @@ export function startReleaseScheduler(runtime: Runtime, options: SchedulerOption
     timer = setTimeout(tick, Math.min(MAX_TIMER, Math.max(0, wait) + 5));
     if (options.warm && warmedFor !== upcoming.at) {
       const warmAt = upcoming.at;
-      warmTimer = setTimeout(() => {
-        warmedFor = warmAt;
-        options
-          .warm!(warmAt)
-          .then((pages) => log({ event: "warmed", pages, for: new Date(warmAt).toISOString() }))
-          .catch((e: unknown) => log({ event: "warm-failed", error: String(e) }));
-      }, Math.min(MAX_TIMER, Math.max(0, wait - lead)));
+      warmTimer = setTimeout(
+        () => {
+          warmedFor = warmAt;
+          options.warm!(warmAt)
+            .then((pages) => log({ event: "warmed", pages, for: new Date(warmAt).toISOString() }))
+            .catch((e: unknown) => log({ event: "warm-failed", error: String(e) }));
+        },
+        Math.min(MAX_TIMER, Math.max(0, wait - lead)),
+      );
     }
   };
 

@@ -68,7 +68,10 @@ export class RenderPool {
           running = true;
           this.active++;
           task(controller.signal)
-            .then((v) => settle(() => resolve(v)), (e: unknown) => settle(() => reject(e)))
+            .then(
+              (v) => settle(() => resolve(v)),
+              (e: unknown) => settle(() => reject(e)),
+            )
             .finally(() => {
               this.active--;
               this.next();

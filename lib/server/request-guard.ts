@@ -3,8 +3,7 @@ import { parseRequestTarget } from "./request-target";
 import { refuseRequestBody } from "./request-body";
 
 export type GuardResult =
-  | { ok: true; pathname: string; rawPath: string; query: string }
-  | { ok: false; status: number; message: string; close?: boolean };
+  { ok: true; pathname: string; rawPath: string; query: string } | { ok: false; status: number; message: string; close?: boolean };
 
 const METHODS = new Set(["GET", "HEAD"]);
 

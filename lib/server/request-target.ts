@@ -1,5 +1,10 @@
 export type TargetResult =
-  | { ok: true; /** As sent, still percent-encoded. */ rawPath: string; /** Decoded. */ pathname: string; /** Without the `?`. */ query: string }
+  | {
+      ok: true;
+      /** As sent, still percent-encoded. */ rawPath: string;
+      /** Decoded. */ pathname: string;
+      /** Without the `?`. */ query: string;
+    }
   | { ok: false; status: number; message: string };
 
 export const MAX_TARGET = 4096;

@@ -61,7 +61,15 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const log = options.log ?? ((line: string) => process.stderr.write(line + "\n"));
   const cache = createCompileCache(path.join(cacheRoot(env), "compiled"));
   const mediaStore = path.join(cacheRoot(env), "media");
-  let current: ContentSnapshot = { root, story: null, chapters: [], schedule: null, diagnostics: [], kept: [], stats: { compiled: 0, cached: 0 } };
+  let current: ContentSnapshot = {
+    root,
+    story: null,
+    chapters: [],
+    schedule: null,
+    diagnostics: [],
+    kept: [],
+    stats: { compiled: 0, cached: 0 },
+  };
   let manifest: MediaManifest = {};
   let version = 0;
   const listeners = new Set<() => void>();
@@ -73,7 +81,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     // through an edit with errors; a preview shows the errors in place.
     const next = await loadContent(root, { cache, lastGood: options.mode === "production" ? current : null });
     for (const d of problemsOf(next)) log(formatDiagnostic(d, path.dirname(root)));
-    if (next.kept.length > 0) log(`[installment] readers are served the last good version of ${next.kept.join(", ")} until the errors above are fixed`);
+    if (next.kept.length > 0)
+      log(`[installment] readers are served the last good version of ${next.kept.join(", ")} until the errors above are fixed`);
     const media = await buildManifest(mediaRefsOf(next.chapters), mediaStore);
     for (const w of media.warnings) logJson({ event: "media-warning", file: w.file, message: w.message });
     current = next;

@@ -43,7 +43,10 @@ export function openSharedReleaseJournal(cacheDir: string, root: string): Releas
       throw error;
     }
     try {
-      writeSync(fd, JSON.stringify({ at: new Date(at).toISOString(), host: hostname(), pid: process.pid, claimed: new Date().toISOString() }));
+      writeSync(
+        fd,
+        JSON.stringify({ at: new Date(at).toISOString(), host: hostname(), pid: process.pid, claimed: new Date().toISOString() }),
+      );
     } finally {
       closeSync(fd);
     }

@@ -11,7 +11,15 @@ export interface ArcGroup<T> {
 
 /** One line of the table of contents: a chapter the audience can open, or an announced one. */
 export type TocEntry =
-  | { kind: "chapter"; number: number; slug: string; title: string; summary: string | undefined; state: "released" | "upcoming" | "draft"; at: number | null }
+  | {
+      kind: "chapter";
+      number: number;
+      slug: string;
+      title: string;
+      summary: string | undefined;
+      state: "released" | "upcoming" | "draft";
+      at: number | null;
+    }
   | { kind: "upcoming"; number: number; at: number; title: string | undefined };
 
 /** Groups chapters by the story's arcs; chapters outside every arc form untitled groups. */

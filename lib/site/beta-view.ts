@@ -7,9 +7,7 @@ import { findVisible, siteView, type SiteView, type VisibleChapter } from "./vis
 // unreleased: no link, title or arc of another chapter that is not out.
 
 export type BetaLookup =
-  | { kind: "early"; view: SiteView; found: NonNullable<ReturnType<typeof findVisible>> }
-  | { kind: "released"; slug: string }
-  | null;
+  { kind: "early"; view: SiteView; found: NonNullable<ReturnType<typeof findVisible>> } | { kind: "released"; slug: string } | null;
 
 export function betaView(snapshot: ContentSnapshot, now: number, slug: string): BetaLookup {
   const reader = siteView(snapshot, now, "reader");

@@ -20,13 +20,24 @@ function fold(line: string): string {
   return out.join("\r\n");
 }
 
-const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const stamp = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
 /** Upcoming releases, title-less unless the story reveals upcoming titles. */
 export function buildCalendar(view: SiteView): string {
   const { story } = view;
   const host = new URL(story.siteUrl).host;
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Installment//Release calendar//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${escape(story.title)}`];
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Installment//Release calendar//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${escape(story.title)}`,
+  ];
   for (const u of view.upcoming) {
     const name = u.title ? `${story.title}: Chapter ${u.number}, ${u.title}` : `${story.title}: Chapter ${u.number}`;
     lines.push(

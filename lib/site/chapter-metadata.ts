@@ -12,7 +12,14 @@ export function chapterMetadata(story: Story, chapter: VisibleChapter): Metadata
     title,
     description,
     alternates: { canonical: url },
-    openGraph: { type: "article", title, description, url, siteName: story.title, images: [{ url: image, width: 1200, height: 630, alt: title }] },
+    openGraph: {
+      type: "article",
+      title,
+      description,
+      url,
+      siteName: story.title,
+      images: [{ url: image, width: 1200, height: 630, alt: title }],
+    },
     twitter: { card: "summary_large_image", title, description, images: [image] },
   };
 }

@@ -4,7 +4,8 @@ import type { ClockSpec } from "../schedule/clock-spec";
  * What a reader's browser needs to run countdowns on the story's clock. It is
  * the same for every request between releases, so cached pages stay right.
  */
-export type ClientClock = { kind: "real" } | { kind: "frozen"; at: number } | { kind: "replay"; start: number; speed: number; startedAt: number };
+export type ClientClock =
+  { kind: "real" } | { kind: "frozen"; at: number } | { kind: "replay"; start: number; speed: number; startedAt: number };
 
 export function clientClock(spec: ClockSpec, startedAt: number, asOf: number | null): ClientClock {
   if (asOf !== null) return { kind: "frozen", at: asOf };

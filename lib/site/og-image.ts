@@ -26,7 +26,10 @@ export async function ogImage(storyTitle: string, chapter: VisibleChapter): Prom
       `<text x="60" y="550" font-family="sans-serif" font-weight="bold" font-size="64" fill="#ffffff">${xml(chapter.title)}</text>` +
       `</svg>`,
   );
-  const png = await base.composite([{ input: caption }]).png().toBuffer();
+  const png = await base
+    .composite([{ input: caption }])
+    .png()
+    .toBuffer();
   made.set(key, png);
   return png;
 }

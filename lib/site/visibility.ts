@@ -102,13 +102,26 @@ export function siteView(snapshot: ContentSnapshot, now: number, audience: Audie
 /** Every chapter the audience can open, and every announced one it cannot yet, in number order. */
 function tableOfContents(chapters: VisibleChapter[], upcoming: UpcomingChapter[]): TocEntry[] {
   const entries: TocEntry[] = [
-    ...chapters.map((c): TocEntry => ({ kind: "chapter", number: c.number, slug: c.slug, title: c.title, summary: c.summary, state: c.state, at: c.releasedAt })),
-    ...upcoming.filter((u) => !chapters.some((c) => c.number === u.number)).map((u): TocEntry => ({ kind: "upcoming", number: u.number, at: u.at, title: u.title })),
+    ...chapters.map((c): TocEntry => ({
+      kind: "chapter",
+      number: c.number,
+      slug: c.slug,
+      title: c.title,
+      summary: c.summary,
+      state: c.state,
+      at: c.releasedAt,
+    })),
+    ...upcoming
+      .filter((u) => !chapters.some((c) => c.number === u.number))
+      .map((u): TocEntry => ({ kind: "upcoming", number: u.number, at: u.at, title: u.title })),
   ];
   return entries.sort((a, b) => a.number - b.number);
 }
 
-export function findVisible(view: SiteView, slug: string): { chapter: VisibleChapter; prev: VisibleChapter | null; next: VisibleChapter | null } | null {
+export function findVisible(
+  view: SiteView,
+  slug: string,
+): { chapter: VisibleChapter; prev: VisibleChapter | null; next: VisibleChapter | null } | null {
   const index = view.chapters.findIndex((c) => c.slug === slug);
   if (index < 0) return null;
   return {
@@ -119,7 +132,11 @@ export function findVisible(view: SiteView, slug: string): { chapter: VisibleCha
 }
 
 /** Seconds a shared cache may keep a page: never past the next release (or the notice coming or going). */
-export function cacheSeconds(view: Pick<SiteView, "nextReleaseAt"> & Partial<Pick<SiteView, "refreshAt">>, now: number, ceiling = 60): number {
+export function cacheSeconds(
+  view: Pick<SiteView, "nextReleaseAt"> & Partial<Pick<SiteView, "refreshAt">>,
+  now: number,
+  ceiling = 60,
+): number {
   const until = view.refreshAt !== undefined ? view.refreshAt : view.nextReleaseAt;
   if (until === null) return ceiling;
   return Math.max(0, Math.min(ceiling, Math.floor((until - now) / 1000) - 1));

@@ -1,7 +1,6 @@
 import type { SiteView } from "./visibility";
 import { STATE_OUTPUTS } from "./routes";
 
-
 /**
  * The pages worth rendering before a release: the outputs every release
  * changes, each newly released chapter, and the chapter before each (its

@@ -11,7 +11,10 @@ PageCache.prototype.getOrRender = function (this: PageCache, key, render, store)
     async () => {
       const started = Date.now();
       const r = await render();
-      process.stdout.write(JSON.stringify({ event: "bench-render", url: key.split("|")[2] ?? key, status: r.status, ms: Date.now() - started, at: started }) + "\n");
+      process.stdout.write(
+        JSON.stringify({ event: "bench-render", url: key.split("|")[2] ?? key, status: r.status, ms: Date.now() - started, at: started }) +
+          "\n",
+      );
       return r;
     },
     store,

@@ -5,7 +5,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const CAST = ["MARGO", "PIP", "ODELL"];
-const WORDS = "pressure wind front station balloon buoy radio static report summit chart cloud storm eye record night morning quiet falling rising signal sea light".split(" ");
+const WORDS =
+  "pressure wind front station balloon buoy radio static report summit chart cloud storm eye record night morning quiet falling rising signal sea light".split(
+    " ",
+  );
 
 /** Deterministic pseudo-random sequence (mulberry32). */
 function rng(seed: number): () => number {

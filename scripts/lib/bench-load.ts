@@ -30,7 +30,10 @@ export interface AutocannonOptions {
 const require = createRequire(import.meta.url);
 
 export function runAutocannon(options: AutocannonOptions): Promise<AutocannonResult> {
-  const autocannon = require("autocannon") as (opts: AutocannonOptions, cb: (err: Error | null, result: AutocannonResult) => void) => unknown;
+  const autocannon = require("autocannon") as (
+    opts: AutocannonOptions,
+    cb: (err: Error | null, result: AutocannonResult) => void,
+  ) => unknown;
   return new Promise((resolve, reject) => {
     autocannon(options, (err, result) => (err ? reject(err) : resolve(result)));
   });
@@ -71,7 +74,9 @@ export interface BareServer {
  */
 export async function startBareServer(response: RawResponse, bodyFile: string): Promise<BareServer> {
   writeFileSync(bodyFile, response.body);
-  const headers = Object.fromEntries(Object.entries(response.headers).filter(([k]) => !["date", "connection", "keep-alive", "transfer-encoding"].includes(k)));
+  const headers = Object.fromEntries(
+    Object.entries(response.headers).filter(([k]) => !["date", "connection", "keep-alive", "transfer-encoding"].includes(k)),
+  );
   const code = `
     const http = require("node:http");
     const body = require("node:fs").readFileSync(${JSON.stringify(bodyFile)});

@@ -7,7 +7,13 @@ import type { ChapterSource } from "../../lib/content/types";
 import { naiveChapterHtml } from "./naive-chapter";
 import { parse as parseYaml } from "yaml";
 
-const TYPES: Record<string, string> = { ".gif": "image/gif", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp" };
+const TYPES: Record<string, string> = {
+  ".gif": "image/gif",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+};
 
 export interface NaiveServer {
   url: string;
@@ -50,7 +56,10 @@ export async function startNaiveServer(chapter: ChapterSource, root: string): Pr
       res.end("Not Found");
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[path.extname(abs).toLowerCase()] ?? "application/octet-stream", "content-length": statSync(abs).size });
+    res.writeHead(200, {
+      "content-type": TYPES[path.extname(abs).toLowerCase()] ?? "application/octet-stream",
+      "content-length": statSync(abs).size,
+    });
     createReadStream(abs).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));

@@ -43,14 +43,20 @@ export function passFail(ok: boolean | null): string {
 }
 
 function cell(v: unknown): string {
-  return String(v ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
+  return String(v ?? "")
+    .replace(/\|/g, "\\|")
+    .replace(/\n/g, " ");
 }
 
 /**
  * A GitHub-flavoured markdown table. `align` per column: "l" (default) or "r".
  * Columns are padded so the table also reads well in a terminal.
  */
-export function markdownTable(header: readonly string[], rows: readonly (readonly unknown[])[], align: readonly ("l" | "r")[] = []): string {
+export function markdownTable(
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  align: readonly ("l" | "r")[] = [],
+): string {
   const cells = [header.map(cell), ...rows.map((r) => header.map((_, i) => cell(r[i])))];
   const widths = header.map((_, i) => Math.max(3, ...cells.map((r) => r[i]!.length)));
   const pad = (s: string, i: number) => (align[i] === "r" ? s.padStart(widths[i]!) : s.padEnd(widths[i]!));

@@ -17,7 +17,10 @@ import { loadNotifyFile } from "../../lib/server/notify-config-file";
 import { siteView } from "../../lib/site/visibility";
 
 class DryRunError extends Error {
-  constructor(message: string, readonly exitCode: number) {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
     super(message);
   }
 }
@@ -33,7 +36,8 @@ function instant(text: string, zone: string): number {
 }
 
 async function dryRun(opts: { chapters?: string; at?: string; dryRun?: boolean }): Promise<void> {
-  if (!opts.dryRun) throw new DryRunError("notify only shows what would be sent: add --dry-run (npm start sends the messages at each release)", 2);
+  if (!opts.dryRun)
+    throw new DryRunError("notify only shows what would be sent: add --dry-run (npm start sends the messages at each release)", 2);
   if (opts.at === undefined) throw new DryRunError("notify --dry-run needs --at <instant>", 2);
   const root = path.resolve(opts.chapters ?? process.env.CHAPTERS_DIR ?? "chapters");
   const rel = (p: string) => path.relative(process.cwd(), p) || ".";
@@ -43,7 +47,8 @@ async function dryRun(opts: { chapters?: string; at?: string; dryRun?: boolean }
   const notify = loadNotifyFile(root);
   // A chapter with errors is left out of the message, as the site leaves it out of the feeds; notify.yaml must be valid.
   for (const d of [...problemsOf(snapshot), ...notify.diagnostics]) process.stderr.write(formatDiagnostic(d, path.dirname(root)) + "\n");
-  if (notify.diagnostics.length > 0) throw new DryRunError(`${notify.diagnostics.length} error${notify.diagnostics.length === 1 ? "" : "s"} in ${rel(notify.file)}`, 1);
+  if (notify.diagnostics.length > 0)
+    throw new DryRunError(`${notify.diagnostics.length} error${notify.diagnostics.length === 1 ? "" : "s"} in ${rel(notify.file)}`, 1);
   if (!snapshot.story) throw new DryRunError(`${rel(root)}: no valid story.yaml`, 1);
   if (!notify.config) throw new DryRunError(`${rel(notify.file)} does not exist: no release is announced`, 1);
   const when = formatWallTime(at, zone);
@@ -55,7 +60,9 @@ async function dryRun(opts: { chapters?: string; at?: string; dryRun?: boolean }
     process.stdout.write(`No release at ${when} (${zone}): ${reason}. Nothing would be sent.\n`);
     return;
   }
-  const out = [`Release at ${when} (${zone}): chapter${message.chapters.length > 1 ? "s" : ""} ${message.chapters.map((c) => c.number).join(", ")}\n`];
+  const out = [
+    `Release at ${when} (${zone}): chapter${message.chapters.length > 1 ? "s" : ""} ${message.chapters.map((c) => c.number).join(", ")}\n`,
+  ];
   for (const e of notify.config.endpoints) {
     out.push(`\n# ${e.name} (${e.kind}) POST ${describeTarget(e)}\n`, JSON.stringify(buildPayload(e, message), null, 2), "\n");
   }

@@ -55,5 +55,7 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
   });
   // Release notifications (notify.yaml): npm start only, after each release is live on this edge.
   if (!dev) startReleaseNotifier(runtime, { cacheDir: cacheRoot(env), edge });
-  console.log(`[installment] ${dev ? "preview" : "site"} at http://localhost:${port} (listening on ${hostname ? `${hostname}:${port}` : `every interface, port ${port}`})`);
+  console.log(
+    `[installment] ${dev ? "preview" : "site"} at http://localhost:${port} (listening on ${hostname ? `${hostname}:${port}` : `every interface, port ${port}`})`,
+  );
 }

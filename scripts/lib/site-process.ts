@@ -72,7 +72,13 @@ export async function startSiteProcess(options: SiteProcessOptions): Promise<Sit
   for (const key of ["RELEASE_CLOCK", "INSTALLMENT_SIMULATED_CLOCK", "EDITOR_TOKEN", "HOST"]) if (!options.env?.[key]) delete env[key];
   delete (env as Record<string, string | undefined>).NODE_ENV;
   const script = options.script ?? path.join(projectDir, "scripts", "start.ts");
-  const command = [...(options.wrapper ?? []), process.execPath, path.join(projectDir, "node_modules", "tsx", "dist", "cli.mjs"), script, ...(options.args ?? [])];
+  const command = [
+    ...(options.wrapper ?? []),
+    process.execPath,
+    path.join(projectDir, "node_modules", "tsx", "dist", "cli.mjs"),
+    script,
+    ...(options.args ?? []),
+  ];
   const child: ChildProcess = spawn(command[0]!, command.slice(1), {
     cwd: projectDir,
     env,

@@ -37,7 +37,21 @@ export async function startVarnish(options: VarnishOptions): Promise<VarnishProc
   writeFileSync(path.join(workdir, "backends.vcl"), backendsVcl(options.backends));
   const vcl = path.resolve(options.vcl ?? DEFAULT_VCL);
   const host = options.host ?? "127.0.0.1";
-  const args = ["-F", "-n", path.join(workdir, "n"), "-a", `${host}:${options.port}`, "-f", vcl, "-p", `vcl_path=${workdir}:${path.dirname(vcl)}:${path.dirname(DEFAULT_VCL)}`, "-s", `malloc,${options.memory ?? "64m"}`, "-T", "127.0.0.1:0"];
+  const args = [
+    "-F",
+    "-n",
+    path.join(workdir, "n"),
+    "-a",
+    `${host}:${options.port}`,
+    "-f",
+    vcl,
+    "-p",
+    `vcl_path=${workdir}:${path.dirname(vcl)}:${path.dirname(DEFAULT_VCL)}`,
+    "-s",
+    `malloc,${options.memory ?? "64m"}`,
+    "-T",
+    "127.0.0.1:0",
+  ];
   // As root, varnishd wants its own users unless jails are off.
   if (typeof process.getuid === "function" && process.getuid() === 0) args.push("-j", "none");
   const child: ChildProcess = spawn(VARNISHD, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });

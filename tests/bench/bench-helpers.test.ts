@@ -25,7 +25,14 @@ describe("bench statistics", () => {
     expect(fmtBytes(3 * 1024 * 1024)).toBe("3.00 MB");
     expect(fmtRatio(1, 4)).toBe("×0.25");
     expect(fmtRatio(1, 0)).toBe("n/a");
-    expect(fmtCounts(new Map([[404, 3], [200, 10]]))).toBe("200×10, 404×3");
+    expect(
+      fmtCounts(
+        new Map([
+          [404, 3],
+          [200, 10],
+        ]),
+      ),
+    ).toBe("200×10, 404×3");
   });
   it("growth exponent: ~1 for linear, ~0 for constant", () => {
     expect(growthExponent([10, 100, 500].map((n) => ({ n, cost: 3 * n })))).toBeCloseTo(1, 5);
@@ -109,10 +116,15 @@ describe("generated story and burst schedule", () => {
 
 describe("js bench classification", () => {
   it("framework chunks come from rootMainFiles and polyfillFiles", () => {
-    expect([...frameworkChunks({ rootMainFiles: ["static/chunks/a.js"], polyfillFiles: ["static/chunks/p.js"] })]).toEqual(["static/chunks/a.js", "static/chunks/p.js"]);
+    expect([...frameworkChunks({ rootMainFiles: ["static/chunks/a.js"], polyfillFiles: ["static/chunks/p.js"] })]).toEqual([
+      "static/chunks/a.js",
+      "static/chunks/p.js",
+    ]);
   });
   it("chunks named in a page's HTML", () => {
-    expect([...chunksNamedIn(`<script src="/_next/static/chunks/0a-b_c.js" async></script>:I["x",["/_next/static/chunks/1d~e.js"]]`)]).toEqual(["0a-b_c.js", "1d~e.js"]);
+    expect([
+      ...chunksNamedIn(`<script src="/_next/static/chunks/0a-b_c.js" async></script>:I["x",["/_next/static/chunks/1d~e.js"]]`),
+    ]).toEqual(["0a-b_c.js", "1d~e.js"]);
     // Reader pages name only the islands script.
     expect([...chunksNamedIn(`<script defer src="/_islands/Ab_c-9.js"></script>`)]).toEqual(["Ab_c-9.js"]);
   });

@@ -9,7 +9,15 @@ const chapters = [
 
 describe("links between chapters", () => {
   it("finds markdown links, reference definitions and hrefs with their positions", () => {
-    const text = ["---", "title: T", "---", "", "Go [there](/pioneer) and ![img](./media/a.png \"t\").", "[ref]: /ten-points", '<a href="/the-probe">x</a> <a href={"/x"}>y</a>'].join("\n");
+    const text = [
+      "---",
+      "title: T",
+      "---",
+      "",
+      'Go [there](/pioneer) and ![img](./media/a.png "t").',
+      "[ref]: /ten-points",
+      '<a href="/the-probe">x</a> <a href={"/x"}>y</a>',
+    ].join("\n");
     expect(findLinks(text)).toEqual([
       { url: "/pioneer", line: 5, column: 12 },
       { url: "./media/a.png", line: 5, column: 33 },
@@ -25,7 +33,23 @@ describe("links between chapters", () => {
   });
 
   it("accepts chapter URLs, site paths, anchors and external links", () => {
-    for (const ok of ["/pioneer", "/pioneer/", "/pioneer#top", "/pioneer?x=1", "/", "/feed.xml", "/pioneer/cover.png", "#notes", "https://example.com/x", "mailto:a@b.c", "//cdn.example.com/a", "./01-the-probe", "../02-ten-points/index.mdx", "./03-pioneer.mdx", "./media/a.png"]) {
+    for (const ok of [
+      "/pioneer",
+      "/pioneer/",
+      "/pioneer#top",
+      "/pioneer?x=1",
+      "/",
+      "/feed.xml",
+      "/pioneer/cover.png",
+      "#notes",
+      "https://example.com/x",
+      "mailto:a@b.c",
+      "//cdn.example.com/a",
+      "./01-the-probe",
+      "../02-ten-points/index.mdx",
+      "./03-pioneer.mdx",
+      "./media/a.png",
+    ]) {
       expect(linkProblem(ok, chapters), ok).toBeNull();
     }
   });
@@ -33,7 +57,9 @@ describe("links between chapters", () => {
   it("explains each broken link", () => {
     expect(linkProblem("/nowhere", chapters)).toBe('broken link "/nowhere": no chapter has the slug "nowhere"');
     expect(linkProblem("/pioner", chapters)).toBe('broken link "/pioner": no chapter has the slug "pioner"; did you mean /pioneer?');
-    expect(linkProblem("/03-pioneer", chapters)).toBe('broken link "/03-pioneer": no chapter has the slug "03-pioneer"; the chapter\'s URL is /pioneer');
+    expect(linkProblem("/03-pioneer", chapters)).toBe(
+      'broken link "/03-pioneer": no chapter has the slug "03-pioneer"; the chapter\'s URL is /pioneer',
+    );
     expect(linkProblem("/pioneer/more", chapters)).toMatch(/^broken link "\/pioneer\/more": chapter "pioneer" has no page "\/more"/);
     expect(linkProblem("./04-field", chapters)).toBe('broken link "./04-field": no chapter has the slug "field"');
     expect(linkProblem("./02-pioneer", chapters)).toBe('broken link "./02-pioneer": chapter "pioneer" is number 3, not 2');

@@ -74,11 +74,16 @@ describe("npm run check", { timeout: 240_000 }, () => {
   it("warnings alone exit 0", () => {
     const root = copyFixture("good");
     // An offset that is not New York's in July: valid, but worth a warning.
-    writeFileSync(path.join(root, "schedule.yaml"), "timezone: America/New_York\nreleases:\n  - at: 2027-07-05T09:00-05:00\n    chapters: [1]\n");
+    writeFileSync(
+      path.join(root, "schedule.yaml"),
+      "timezone: America/New_York\nreleases:\n  - at: 2027-07-05T09:00-05:00\n    chapters: [1]\n",
+    );
     const r = check(root, tempDir("cache"));
     expect(r.code).toBe(0);
     expect(problemLines(r.stdout)).toEqual([
-      expect.stringMatching(/^chapters\/schedule\.yaml:3:9 {2}warning: "2027-07-05T09:00-05:00" has offset -05:00, but America\/New_York is at -04:00/),
+      expect.stringMatching(
+        /^chapters\/schedule\.yaml:3:9 {2}warning: "2027-07-05T09:00-05:00" has offset -05:00, but America\/New_York is at -04:00/,
+      ),
     ]);
     expect(r.stdout).toContain("✔ 4 chapters, story and schedule are valid, with 1 warning in 1 file\n");
   });

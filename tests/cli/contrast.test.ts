@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { AA_MIN_RATIO, checkCastContrast, contrastRatio, formatRatio, parseHexColor, relativeLuminance, suggestColor } from "../../lib/content/contrast";
+import {
+  AA_MIN_RATIO,
+  checkCastContrast,
+  contrastRatio,
+  formatRatio,
+  parseHexColor,
+  relativeLuminance,
+  suggestColor,
+} from "../../lib/content/contrast";
 
 describe("WCAG contrast", () => {
   it("relative luminance of known colours", () => {
@@ -46,7 +54,9 @@ describe("WCAG contrast", () => {
     const text = `title: T\ncast:\n  nine:\n    name: Nine\n    color: "#ff6767"\n  blue:\n    name: Blue\n    color: "#0000ff"\n  grey:\n    color: '#333'\n  bad:\n    color: red\n`;
     const found = checkCastContrast(text, "/x/story.yaml");
     expect(found.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`)).toEqual([
-      expect.stringMatching(/^8:12 error cast\.blue\.color "#0000ff" has contrast 2\.44:1 against the page background #000000; WCAG AA needs at least 4\.5:1; try #[0-9a-f]{6}$/),
+      expect.stringMatching(
+        /^8:12 error cast\.blue\.color "#0000ff" has contrast 2\.44:1 against the page background #000000; WCAG AA needs at least 4\.5:1; try #[0-9a-f]{6}$/,
+      ),
       expect.stringMatching(/^10:12 error cast\.grey\.color "#333" has contrast 1\.66:1/),
     ]);
     expect(checkCastContrast("cast: [oops", "/x/story.yaml")).toEqual([]);

@@ -80,7 +80,11 @@ describe("npm run new-chapter", { timeout: 240_000 }, () => {
     const renamed = path.join(big, "099-only.mdx");
     renameSync(path.join(big, "01-only.mdx"), renamed);
     expect(runScript("new-chapter.ts", ["Hundred", "--chapters", big, "--single-file", "--slug", "one-hundred"]).code).toBe(0);
-    expect(readdirSync(big).filter((f) => f.endsWith(".mdx")).sort()).toEqual(["099-only.mdx", "100-one-hundred.mdx"]);
+    expect(
+      readdirSync(big)
+        .filter((f) => f.endsWith(".mdx"))
+        .sort(),
+    ).toEqual(["099-only.mdx", "100-one-hundred.mdx"]);
   });
 
   it("refuses an empty title and a taken slug with one line, exit 1, writing nothing", () => {

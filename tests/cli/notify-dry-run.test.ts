@@ -37,13 +37,20 @@ describe("npm run schedule -- notify --dry-run", () => {
   const cache = mkdtempSync(path.join(os.tmpdir(), "installment-cache-"));
 
   it("prints each endpoint's payload for the release at that instant, without secrets, and exits 0", () => {
-    const r = run(["notify", "--dry-run", "--at", "2026-07-05T09:00", "--chapters", root], { INSTALLMENT_CACHE_DIR: cache, DRY_HOOK_URL: "https://h.example/very-secret", DRY_TOKEN: "tok-dry-123" });
+    const r = run(["notify", "--dry-run", "--at", "2026-07-05T09:00", "--chapters", root], {
+      INSTALLMENT_CACHE_DIR: cache,
+      DRY_HOOK_URL: "https://h.example/very-secret",
+      DRY_TOKEN: "tok-dry-123",
+    });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Release at 2026-07-05 09:00");
     expect(r.stdout).toContain("hook (webhook) POST $DRY_HOOK_URL");
     expect(r.stdout).toContain("toot (mastodon) POST https://m.example/api/v1/statuses (token from $DRY_TOKEN)");
-    const json = r.stdout.split("\n").filter((l) => !l.startsWith("#") && !l.startsWith("Release") && !l.startsWith("Nothing")).join("\n");
+    const json = r.stdout
+      .split("\n")
+      .filter((l) => !l.startsWith("#") && !l.startsWith("Release") && !l.startsWith("Nothing"))
+      .join("\n");
     expect(json).toContain('"url": "http://localhost:3000/dawn"');
     expect(json).toContain('"url": "http://localhost:3000/noon"');
     expect(r.stdout).toContain("New in Embargo Test Story:");
@@ -70,9 +77,18 @@ describe("npm run schedule -- notify --dry-run", () => {
 describe("npm run check with notify.yaml", () => {
   it("reports a bad notify.yaml as path:line:column with the value, and fails", async () => {
     const root = await story();
-    writeFileSync(path.join(root, "notify.yaml"), "endpoints:\n  - name: toot\n    kind: mastodon\n    instance: https://m.example\n    tokenEnv: lower-case\n");
-    const r = spawnSync("npx", ["tsx", "scripts/check.ts", "--chapters", root], { cwd: REPO, encoding: "utf8", env: { ...process.env, npm_config_loglevel: "error" } });
+    writeFileSync(
+      path.join(root, "notify.yaml"),
+      "endpoints:\n  - name: toot\n    kind: mastodon\n    instance: https://m.example\n    tokenEnv: lower-case\n",
+    );
+    const r = spawnSync("npx", ["tsx", "scripts/check.ts", "--chapters", root], {
+      cwd: REPO,
+      encoding: "utf8",
+      env: { ...process.env, npm_config_loglevel: "error" },
+    });
     expect(r.status).toBe(1);
-    expect(r.stdout + r.stderr).toMatch(/chapters\/notify\.yaml:5:15 +endpoints\.0\.tokenEnv: must be an environment variable name like MASTODON_TOKEN \(got "lower-case"\)/);
+    expect(r.stdout + r.stderr).toMatch(
+      /chapters\/notify\.yaml:5:15 +endpoints\.0\.tokenEnv: must be an environment variable name like MASTODON_TOKEN \(got "lower-case"\)/,
+    );
   }, 60_000);
 });

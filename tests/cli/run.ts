@@ -37,14 +37,27 @@ export interface Run {
 }
 
 /** Runs `node tsx scripts/<script> …args` from the repo with a private cache (killed after `timeoutMs`, if given). */
-export function runScript(script: string, args: string[], env: Record<string, string | undefined> = {}, options: { timeoutMs?: number } = {}): Run {
+export function runScript(
+  script: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  options: { timeoutMs?: number } = {},
+): Run {
   const started = Date.now();
   const r = spawnSync(process.execPath, [TSX, `scripts/${script}`, ...args], {
     cwd: REPO,
     encoding: "utf8",
     // A command that should refuse at once but starts serving instead is killed.
     timeout: options.timeoutMs,
-    env: { ...process.env, CHAPTERS_DIR: undefined, RELEASE_CLOCK: undefined, INSTALLMENT_SIMULATED_CLOCK: undefined, EDITOR_TOKEN: undefined, HOST: undefined, ...env },
+    env: {
+      ...process.env,
+      CHAPTERS_DIR: undefined,
+      RELEASE_CLOCK: undefined,
+      INSTALLMENT_SIMULATED_CLOCK: undefined,
+      EDITOR_TOKEN: undefined,
+      HOST: undefined,
+      ...env,
+    },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
 }

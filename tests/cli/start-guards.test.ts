@@ -10,7 +10,12 @@ afterAll(removeTemps);
 async function start(env: Record<string, string>, args: string[] = []) {
   const port = await freePort();
   // Killed after a minute: the old behaviour was to start serving.
-  return runScript("start.ts", args, { CHAPTERS_DIR: copyFixture("good"), INSTALLMENT_CACHE_DIR: tempDir("cache"), PORT: String(port), ...env }, { timeoutMs: 60_000 });
+  return runScript(
+    "start.ts",
+    args,
+    { CHAPTERS_DIR: copyFixture("good"), INSTALLMENT_CACHE_DIR: tempDir("cache"), PORT: String(port), ...env },
+    { timeoutMs: 60_000 },
+  );
 }
 
 describe("npm start refuses", { timeout: 120_000 }, () => {

@@ -87,7 +87,11 @@ export async function poll(targets: { cache: string; base: string; probes: Probe
 }
 
 /** One GET on its own connection (no keep-alive), like a new reader; the body is read and dropped. */
-export function shoot(url: string, headers: Record<string, string> = {}, timeoutMs = 15_000): Promise<{ status: number; error: string | null }> {
+export function shoot(
+  url: string,
+  headers: Record<string, string> = {},
+  timeoutMs = 15_000,
+): Promise<{ status: number; error: string | null }> {
   return new Promise((resolve) => {
     const req = request(url, { agent: false, headers: { "accept-encoding": "gzip", accept: "text/html", ...headers } }, (res) => {
       res.on("data", () => {});
@@ -101,5 +105,7 @@ export function shoot(url: string, headers: Record<string, string> = {}, timeout
 }
 
 export function releaseLines(site: SiteProcess): { chapter: number; scheduled: string }[] {
-  return site.output.filter((l) => l.startsWith("{") && l.includes('"event":"release"')).map((l) => JSON.parse(l) as { chapter: number; scheduled: string });
+  return site.output
+    .filter((l) => l.startsWith("{") && l.includes('"event":"release"'))
+    .map((l) => JSON.parse(l) as { chapter: number; scheduled: string });
 }

@@ -62,16 +62,21 @@ export function releaseViolations(samples: Sample[], e: ReleaseExpectation): str
     if (s.status >= 500) out.push(`${where}: status ${s.status}`);
     if (s.receivedAt < e.at && showsRelease(s, e)) out.push(`${where}: released bytes before the instant`);
     if (s.sentAt >= e.at + e.withinMs && !isReleased(s, e)) {
-      out.push(`${where}: still not released ${e.withinMs} ms after the instant (status ${s.status}, ${s.headers["x-release-state"] ?? "no state"}, ${s.headers["x-cache"] ?? ""} age ${s.headers["age"] ?? "-"}, ${s.body.length} bytes)`);
+      out.push(
+        `${where}: still not released ${e.withinMs} ms after the instant (status ${s.status}, ${s.headers["x-release-state"] ?? "no state"}, ${s.headers["x-cache"] ?? ""} age ${s.headers["age"] ?? "-"}, ${s.body.length} bytes)`,
+      );
     }
     if (!showsRelease(s, e) && s.status < 500) {
       const lifetime = sharedLifetime(s.headers["cache-control"] ?? "");
       const age = Number(s.headers["age"] ?? 0);
-      if (lifetime === null) out.push(`${where}: a pre-release response without a shared lifetime (${s.headers["cache-control"] ?? "no Cache-Control"})`);
+      if (lifetime === null)
+        out.push(`${where}: a pre-release response without a shared lifetime (${s.headers["cache-control"] ?? "no Cache-Control"})`);
       else if (lifetime - age > 0 && s.receivedAt + (lifetime - age) * 1000 > e.at) {
-        out.push(`${where}: a pre-release response a shared cache may keep until ${at(s.receivedAt + (lifetime - age) * 1000)} (${s.headers["cache-control"]}, age ${age}, ${s.headers["x-cache"] ?? ""})`);
-      }
-      else if (lifetime > 0 ? age >= lifetime : age > 0) out.push(`${where}: a pre-release response served ${age} s old, past its shared lifetime of ${lifetime} s (grace)`);
+        out.push(
+          `${where}: a pre-release response a shared cache may keep until ${at(s.receivedAt + (lifetime - age) * 1000)} (${s.headers["cache-control"]}, age ${age}, ${s.headers["x-cache"] ?? ""})`,
+        );
+      } else if (lifetime > 0 ? age >= lifetime : age > 0)
+        out.push(`${where}: a pre-release response served ${age} s old, past its shared lifetime of ${lifetime} s (grace)`);
     }
   }
   return out;

@@ -17,8 +17,16 @@ import { projectDir } from "../helpers/server";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const MARKERS = ["Upcomingtitlemarker", "Upcomingsummarymarker", "Upcomingtextmarker", "Upcomingdialoguemarker", "Upcomingaltmarker", "Upcomingarcmarker"];
-const schedule = (ch3: number | string) => `timezone: UTC\nreleases:\n  - at: 2026-07-05T09:00:00Z\n    chapters: [1, 2]\n  - at: ${typeof ch3 === "number" ? iso(ch3) : ch3}\n    chapters: [3]\n`;
+const MARKERS = [
+  "Upcomingtitlemarker",
+  "Upcomingsummarymarker",
+  "Upcomingtextmarker",
+  "Upcomingdialoguemarker",
+  "Upcomingaltmarker",
+  "Upcomingarcmarker",
+];
+const schedule = (ch3: number | string) =>
+  `timezone: UTC\nreleases:\n  - at: 2026-07-05T09:00:00Z\n    chapters: [1, 2]\n  - at: ${typeof ch3 === "number" ? iso(ch3) : ch3}\n    chapters: [3]\n`;
 
 describe("many instances behind Varnish hold the release promise", () => {
   let root: string;
@@ -37,7 +45,14 @@ describe("many instances behind Varnish hold the release promise", () => {
     root = await embargoStory();
     writeFileSync(path.join(root, "schedule.yaml"), schedule("2027-07-07T09:00:00Z"));
     cacheDir = mkdtempSync(path.join(tmpdir(), "installment-cluster-cache-"));
-    const [mainPort, skewedPort, gracePort, aPort, bPort, cPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
+    const [mainPort, skewedPort, gracePort, aPort, bPort, cPort] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
     purgeUrls = [mainPort, skewedPort, gracePort].map((p) => `http://127.0.0.1:${p}/`);
     // One at a time: the first compiles the chapters and transcodes the media into the shared cache folder.
     a = await startInstance({ chapters: root, cacheDir, purgeUrls, port: aPort });
@@ -45,7 +60,11 @@ describe("many instances behind Varnish hold the release promise", () => {
       startInstance({ chapters: root, cacheDir, purgeUrls, port: bPort }),
       startInstance({ chapters: root, cacheDir, purgeUrls, port: cPort, faketime: "+2s" }),
     ]);
-    [main, skewed, graceful] = await Promise.all([varnishFor([a, b], mainPort), varnishFor([a, ahead], skewedPort), varnishFor([a, b], gracePort, defaultGraceVcl())]);
+    [main, skewed, graceful] = await Promise.all([
+      varnishFor([a, b], mainPort),
+      varnishFor([a, ahead], skewedPort),
+      varnishFor([a, b], gracePort, defaultGraceVcl()),
+    ]);
 
     // The chapter's media, as an editor sees it before the release.
     const signIn = await fetch(`${a.url}/editor?token=${TEST_EDITOR_TOKEN}`, { redirect: "manual" });
@@ -86,7 +105,11 @@ describe("many instances behind Varnish hold the release promise", () => {
     const readerPaths = probes.slice(0, 5);
     const wave = async () => {
       const t0 = Date.now();
-      const all = await Promise.all(Array.from({ length: 200 }, (_, i) => shoot(main.url + readerPaths[i % readerPaths.length]!.path, readerPaths[i % readerPaths.length]!.headers)));
+      const all = await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          shoot(main.url + readerPaths[i % readerPaths.length]!.path, readerPaths[i % readerPaths.length]!.headers),
+        ),
+      );
       burst.ms += Date.now() - t0;
       burst.requests += all.length;
       burst.status5xx += all.filter((s) => s.status >= 500).length;
@@ -145,13 +168,22 @@ describe("many instances behind Varnish hold the release promise", () => {
     expect(mine.filter((s) => s.sentAt < T - 19_000).length).toBeGreaterThan(0);
     expect(mine.filter((s) => s.sentAt > T + 2500).length).toBeGreaterThan(0);
     expect(releaseViolations(mine, expectation())).toEqual([]);
-    const firstLive = Object.fromEntries(probes.map((p) => [p.path, (mine.find((s) => s.path === p.path && s.receivedAt >= T && s.headers["x-release-state"] === "reader:r1-3")?.sentAt ?? NaN) - T]));
+    const firstLive = Object.fromEntries(
+      probes.map((p) => [
+        p.path,
+        (mine.find((s) => s.path === p.path && s.receivedAt >= T && s.headers["x-release-state"] === "reader:r1-3")?.sentAt ?? NaN) - T,
+      ]),
+    );
     const hits = mine.filter((s) => s.headers["x-cache"] === "HIT").length;
-    console.log(`[cluster] ${mine.length} polls through Varnish, ${hits} hits; first request answered with the release, per path (sent, ms after the instant): ${JSON.stringify(firstLive)}`);
+    console.log(
+      `[cluster] ${mine.length} polls through Varnish, ${hits} hits; first request answered with the release, per path (sent, ms after the instant): ${JSON.stringify(firstLive)}`,
+    );
   });
 
   it("a burst of 200 concurrent readers at the instant: no 5xx, no dropped connection, few renders", () => {
-    console.log(`[cluster] burst: ${burst.requests} requests in 3 waves of 200 at the instant, ${burst.status5xx} 5xx, ${burst.dropped} dropped, ${burst.backendReqs} backend requests, ${Math.round((burst.requests / burst.ms) * 1000)} req/s`);
+    console.log(
+      `[cluster] burst: ${burst.requests} requests in 3 waves of 200 at the instant, ${burst.status5xx} 5xx, ${burst.dropped} dropped, ${burst.backendReqs} backend requests, ${Math.round((burst.requests / burst.ms) * 1000)} req/s`,
+    );
     expect(burst.requests).toBe(600);
     expect(burst.status5xx).toBe(0);
     expect(burst.dropped).toBe(0);
@@ -162,11 +194,19 @@ describe("many instances behind Varnish hold the release promise", () => {
     expect(aheadEarly[0]?.status, "the ahead instance itself serves the chapter 1.5 s early").toBe(200);
     // Varnish marks a response it fetched again after refusing one.
     expect(samples.filter((s) => s.cache === "skewed" && Number(s.headers["x-retried"] ?? 0) > 0).length).toBeGreaterThan(0);
-    expect(releaseViolations(samples.filter((s) => s.cache === "skewed"), expectation()).filter((v) => v.includes("before the instant"))).toEqual([]);
+    expect(
+      releaseViolations(
+        samples.filter((s) => s.cache === "skewed"),
+        expectation(),
+      ).filter((v) => v.includes("before the instant")),
+    ).toEqual([]);
   });
 
   it("the checker catches grace left at Varnish's default", () => {
-    const violations = releaseViolations(samples.filter((s) => s.cache === "default-grace"), expectation());
+    const violations = releaseViolations(
+      samples.filter((s) => s.cache === "default-grace"),
+      expectation(),
+    );
     console.log(`[cluster] default grace: ${violations.length} violations, e.g. ${violations[0]}`);
     expect(violations.some((v) => v.includes("(grace)"))).toBe(true);
   });
@@ -183,7 +223,10 @@ describe("many instances behind Varnish hold the release promise", () => {
     writeFileSync(path.join(root, "schedule.yaml"), schedule("2027-07-07T09:00:00Z"));
     let gone = NaN;
     while (Date.now() < changed + 20_000) {
-      const [chapter, home] = await Promise.all([sample("main", main.url, { path: "/zenith-secret" }), sample("main", main.url, { path: "/" })]);
+      const [chapter, home] = await Promise.all([
+        sample("main", main.url, { path: "/zenith-secret" }),
+        sample("main", main.url, { path: "/" }),
+      ]);
       if (chapter.status === 404 && !home.body.includes("/zenith-secret") && !home.body.includes("Upcomingtitlemarker")) {
         gone = Date.now() - changed;
         break;

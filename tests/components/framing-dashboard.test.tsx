@@ -11,14 +11,32 @@ const T = (day: number) => Date.UTC(2027, 0, day, 12);
 
 function chapter(number: number, slug: string, fm: Partial<Frontmatter> = {}): ChapterResult {
   const source = { number, slug, file: `/s/${slug}.mdx`, relPath: `${slug}.mdx`, dir: "/s" };
-  return { ok: true, chapter: { source, frontmatter: { title: `Title ${slug}`, ...fm }, code: "", media: [], hash: slug, excerpt: "" }, warnings: [] };
+  return {
+    ok: true,
+    chapter: { source, frontmatter: { title: `Title ${slug}`, ...fm }, code: "", media: [], hash: slug, excerpt: "" },
+    warnings: [],
+  };
 }
 
 function snapshot(story: Partial<Story>): ContentSnapshot {
   return {
     root: "/s",
-    story: { title: "S", description: "d", language: "en", siteUrl: "http://localhost:3000", cast: {}, arcs: [], revealUpcomingTitles: false, ...story },
-    chapters: [chapter(1, "a", { warnings: ["loss", "storms"] }), chapter(2, "b", { recap: "r", note: "own" }), chapter(3, "c", { note: false }), { ok: false, source: { number: 4, slug: "d", file: "/s/d.mdx", relPath: "d.mdx", dir: "/s" }, diagnostics: [] }],
+    story: {
+      title: "S",
+      description: "d",
+      language: "en",
+      siteUrl: "http://localhost:3000",
+      cast: {},
+      arcs: [],
+      revealUpcomingTitles: false,
+      ...story,
+    },
+    chapters: [
+      chapter(1, "a", { warnings: ["loss", "storms"] }),
+      chapter(2, "b", { recap: "r", note: "own" }),
+      chapter(3, "c", { note: false }),
+      { ok: false, source: { number: 4, slug: "d", file: "/s/d.mdx", relPath: "d.mdx", dir: "/s" }, diagnostics: [] },
+    ],
     schedule: { timezone: "UTC", releases: [{ at: T(1), chapters: [1, 2, 3], line: 1 }] },
     diagnostics: [],
     kept: [],
@@ -40,14 +58,24 @@ describe("framing on the dashboard", () => {
 
   it("describes the notice: scheduled, showing or over, with its instants", () => {
     const notice = { kind: "hiatus" as const, text: "Back soon.", from: T(3), until: T(5) };
-    expect(framingData(snapshot({ notice }), T(2)).notice).toMatchObject({ kind: "hiatus", text: "Back soon.", status: "scheduled", fromIso: "2027-01-03T12:00:00Z", untilIso: "2027-01-05T12:00:00Z" });
+    expect(framingData(snapshot({ notice }), T(2)).notice).toMatchObject({
+      kind: "hiatus",
+      text: "Back soon.",
+      status: "scheduled",
+      fromIso: "2027-01-03T12:00:00Z",
+      untilIso: "2027-01-05T12:00:00Z",
+    });
     expect(framingData(snapshot({ notice }), T(4)).notice?.status).toBe("showing");
     expect(framingData(snapshot({ notice }), T(6)).notice?.status).toBe("over");
     expect(framingData(snapshot({}), T(2)).notice).toBeNull();
   });
 
   it("renders a labelled section with a table and the notice", () => {
-    const html = renderToStaticMarkup(<Framing data={framingData(snapshot({ note: "n", notice: { kind: "announcement", text: "A book!", from: null, until: null } }), T(2))} />);
+    const html = renderToStaticMarkup(
+      <Framing
+        data={framingData(snapshot({ note: "n", notice: { kind: "announcement", text: "A book!", from: null, until: null } }), T(2))}
+      />,
+    );
     expect(html).toMatch(/^<section class="editor-section" aria-labelledby="editor-framing"><h2 id="editor-framing">Framing<\/h2>/);
     expect(html).toContain("Announcement");
     expect(html).toContain("showing now");

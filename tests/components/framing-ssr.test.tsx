@@ -43,7 +43,9 @@ describe("recap", () => {
 describe("author's note", () => {
   it("is a labelled aside after the chapter", () => {
     const html = renderToStaticMarkup(<AuthorNote text="Thanks for [reading](/about)." />);
-    expect(html).toMatch(/^<aside class="framing-note" aria-labelledby="framing-note-title"><h2 id="framing-note-title">Author’s note<\/h2>/);
+    expect(html).toMatch(
+      /^<aside class="framing-note" aria-labelledby="framing-note-title"><h2 id="framing-note-title">Author’s note<\/h2>/,
+    );
     expect(html).toContain('<a href="/about">reading</a>');
   });
 });
@@ -51,7 +53,9 @@ describe("author's note", () => {
 describe("story notice", () => {
   it("names its kind in a heading", () => {
     const hiatus = renderToStaticMarkup(<StoryNoticeBox notice={{ kind: "hiatus", text: "Back in **spring**." }} />);
-    expect(hiatus).toMatch(/^<section class="story-notice story-notice--hiatus" aria-labelledby="story-notice-title"><h2 id="story-notice-title">On hiatus<\/h2>/);
+    expect(hiatus).toMatch(
+      /^<section class="story-notice story-notice--hiatus" aria-labelledby="story-notice-title"><h2 id="story-notice-title">On hiatus<\/h2>/,
+    );
     expect(hiatus).toContain("<strong>spring</strong>");
     const news = renderToStaticMarkup(<StoryNoticeBox notice={{ kind: "announcement", text: "A book!" }} />);
     expect(news).toContain(">Announcement</h2>");
@@ -60,7 +64,9 @@ describe("story notice", () => {
 
 describe("framing markdown", () => {
   it("drops raw HTML and never loads an image (alt text instead)", () => {
-    const html = renderToStaticMarkup(<FramingMarkdown text={'Hi <script>alert(1)</script> <b>x</b>\n\n![a storm](https://example.com/x.png)'} />);
+    const html = renderToStaticMarkup(
+      <FramingMarkdown text={"Hi <script>alert(1)</script> <b>x</b>\n\n![a storm](https://example.com/x.png)"} />,
+    );
     expect(html).not.toMatch(/<script|<b>|<img/);
     expect(html).toContain("a storm");
   });

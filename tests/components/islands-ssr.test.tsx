@@ -145,8 +145,12 @@ describe("Scrolly server HTML", () => {
 describe("chrome server HTML", () => {
   it("ContinueReading renders only its reserved, empty slot", () => {
     const html = renderToString(<ContinueReading known={[{ slug: "01-a", title: "A" }]} />);
-    expect(html).toBe('<div class="continue-reading" data-continue-reading="" data-known="[{&quot;slug&quot;:&quot;01-a&quot;,&quot;title&quot;:&quot;A&quot;}]"></div>');
-    expect(renderToString(<RememberPlace slug="01-a" title="A" />)).toBe('<span hidden="" data-remember-place="" data-slug="01-a" data-title="A"></span>');
+    expect(html).toBe(
+      '<div class="continue-reading" data-continue-reading="" data-known="[{&quot;slug&quot;:&quot;01-a&quot;,&quot;title&quot;:&quot;A&quot;}]"></div>',
+    );
+    expect(renderToString(<RememberPlace slug="01-a" title="A" />)).toBe(
+      '<span hidden="" data-remember-place="" data-slug="01-a" data-title="A"></span>',
+    );
   });
 
   it("ReaderSettings has both labelled toggles, off until the island reads the stored preferences", () => {

@@ -23,7 +23,9 @@ describe("dashboard outbox panel", () => {
     o.enqueue(key, "toot", {});
     o.claim(key, "toot", 1, 0);
     o.record(key, "toot", 1, { ok: false, error: "HTTP 500", at: 1, nextAt: null });
-    const html = renderToStaticMarkup(<NotifyOutbox data={notifyPanelData(root, cacheDir, { PANEL_HOOK_URL: "https://h.example/secret-path" })} />);
+    const html = renderToStaticMarkup(
+      <NotifyOutbox data={notifyPanelData(root, cacheDir, { PANEL_HOOK_URL: "https://h.example/secret-path" })} />,
+    );
     expect(html).toContain("Release notifications");
     expect(html).toContain("2027-01-01 09:00 UTC");
     expect(html).toMatch(/<td[^>]*>1<\/td><td[^>]*>0<\/td><td[^>]*>1<\/td>/);

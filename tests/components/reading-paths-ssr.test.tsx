@@ -10,7 +10,11 @@ import { readerPrefsScript } from "../../components/chrome/prefs";
 import type { Story } from "../../lib/content/types";
 
 const story = { cast: { nine: { id: "nine", name: "Nine", color: "#ff6767", lane: 1 } } } as unknown as Story;
-const script = JSON.stringify([{ op: "type", text: "hi" }, { op: "delete", count: 2 }, { op: "type", text: "hello" }]);
+const script = JSON.stringify([
+  { op: "type", text: "hi" },
+  { op: "delete", count: 2 },
+  { op: "type", text: "hello" },
+]);
 
 describe("Typing server HTML", () => {
   const html = renderToStaticMarkup(

@@ -27,7 +27,7 @@ describe("content errors name file:line:column", () => {
   });
 
   it("suggests the right case for a misspelt component", async () => {
-    const { found } = await errorsOf({ "01-a.mdx": chapter("<Youtube id=\"aqz-KE-bpKQ\" title=\"t\" />") });
+    const { found } = await errorsOf({ "01-a.mdx": chapter('<Youtube id="aqz-KE-bpKQ" title="t" />') });
     expect(found[0]).toMatch(/^5:1 unknown component <Youtube>; did you mean <YouTube>\?/);
   });
 
@@ -38,7 +38,9 @@ describe("content errors name file:line:column", () => {
 
   it("missing alt on Gif, Still and Step", async () => {
     const { found } = await errorsOf({
-      "01-a/index.mdx": chapter('<Gif src="./m.gif" />\n\n<Still src="./p.png" />\n\n<Scrolly>\n<Step media="./m.gif">one</Step>\n</Scrolly>'),
+      "01-a/index.mdx": chapter(
+        '<Gif src="./m.gif" />\n\n<Still src="./p.png" />\n\n<Scrolly>\n<Step media="./m.gif">one</Step>\n</Scrolly>',
+      ),
       "01-a/m.gif": gif,
       "01-a/p.png": png,
     });
@@ -49,7 +51,7 @@ describe("content errors name file:line:column", () => {
     ]);
   });
 
-  it("accepts alt=\"\" for a decorative image", async () => {
+  it('accepts alt="" for a decorative image', async () => {
     const { result } = await errorsOf({ "01-a/index.mdx": chapter('<Still src="./p.png" alt="" />'), "01-a/p.png": png });
     expect(problems(result)).toEqual([]);
     expect(result.ok).toBe(true);
@@ -62,7 +64,10 @@ describe("content errors name file:line:column", () => {
 
   it("YouTube without a title and with a bad start", async () => {
     const { found } = await errorsOf({ "01-a.mdx": chapter('<YouTube id="aqz-KE-bpKQ" start="soon" />') });
-    expect(found).toEqual([expect.stringMatching(/^5:1 <YouTube> needs a title=/), expect.stringMatching(/^5:1 <YouTube> start must be a whole number/)]);
+    expect(found).toEqual([
+      expect.stringMatching(/^5:1 <YouTube> needs a title=/),
+      expect.stringMatching(/^5:1 <YouTube> start must be a whole number/),
+    ]);
   });
 
   it("media path that leaves the content root", async () => {
@@ -79,7 +84,9 @@ describe("content errors name file:line:column", () => {
   });
 
   it("absolute paths and URLs as media", async () => {
-    const { found } = await errorsOf({ "01-a.mdx": chapter('<Gif src="/etc/passwd.gif" alt="x" />\n\n<Still src="https://example.com/a.png" alt="y" />') });
+    const { found } = await errorsOf({
+      "01-a.mdx": chapter('<Gif src="/etc/passwd.gif" alt="x" />\n\n<Still src="https://example.com/a.png" alt="y" />'),
+    });
     expect(found).toEqual([
       '5:1 media path must be relative to the chapter: "/etc/passwd.gif"',
       '7:1 media must be a file beside the chapter, not a URL: "https://example.com/a.png"',
@@ -99,7 +106,10 @@ describe("content errors name file:line:column", () => {
 
   it("frontmatter: missing title and unknown keys", async () => {
     const { found } = await errorsOf({ "01-a.mdx": chapter("Text", "summary: s\nreleaseAt: tomorrow") });
-    expect(found).toEqual([expect.stringMatching(/^2:1 frontmatter: title: /), expect.stringMatching(/^3:1 frontmatter: unknown key "releaseAt"/)]);
+    expect(found).toEqual([
+      expect.stringMatching(/^2:1 frontmatter: title: /),
+      expect.stringMatching(/^3:1 frontmatter: unknown key "releaseAt"/),
+    ]);
   });
 
   it("frontmatter cover must exist", async () => {
@@ -108,7 +118,9 @@ describe("content errors name file:line:column", () => {
   });
 
   it("reports every problem in a chapter, not just the first", async () => {
-    const { found } = await errorsOf({ "01-a.mdx": chapter('<Dialogue>\nBOB: hi\n</Dialogue>\n\n<Gif src="./x.gif" alt="x" />\n\n<Nope />') });
+    const { found } = await errorsOf({
+      "01-a.mdx": chapter('<Dialogue>\nBOB: hi\n</Dialogue>\n\n<Gif src="./x.gif" alt="x" />\n\n<Nope />'),
+    });
     expect(found).toHaveLength(3);
   });
 
@@ -121,7 +133,10 @@ describe("content errors name file:line:column", () => {
 describe("a valid chapter", () => {
   it("rewrites media paths relative to the content root and lists them", async () => {
     const root = tempStory({
-      "02-b/index.mdx": chapter('<Gif src="./media/a.gif" alt="A" />\n\n<Scrolly>\n<Step media="./media/b.png" alt="B">one</Step>\n</Scrolly>', "title: T\ncover: ./media/b.png"),
+      "02-b/index.mdx": chapter(
+        '<Gif src="./media/a.gif" alt="A" />\n\n<Scrolly>\n<Step media="./media/b.png" alt="B">one</Step>\n</Scrolly>',
+        "title: T\ncover: ./media/b.png",
+      ),
       "02-b/media/a.gif": gif,
       "02-b/media/b.png": png,
     });
@@ -129,7 +144,11 @@ describe("a valid chapter", () => {
     expect(problems(result)).toEqual([]);
     if (!result.ok) return;
     expect(result.chapter.frontmatter.cover).toBe("02-b/media/b.png");
-    expect(result.chapter.media.map((m) => `${m.kind}:${m.path}`).sort()).toEqual(["cover:02-b/media/b.png", "gif:02-b/media/a.gif", "still:02-b/media/b.png"]);
+    expect(result.chapter.media.map((m) => `${m.kind}:${m.path}`).sort()).toEqual([
+      "cover:02-b/media/b.png",
+      "gif:02-b/media/a.gif",
+      "still:02-b/media/b.png",
+    ]);
     expect(result.chapter.code).toContain("02-b/media/a.gif");
     expect(result.chapter.code).not.toContain("./media/a.gif");
   });

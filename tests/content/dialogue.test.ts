@@ -10,7 +10,9 @@ async function linesOf(body: string) {
   const result = await compileIn(root);
   if (!result.ok) throw new Error(problems(result).join("\n"));
   const html = await renderChapterToHtml(root, result.chapter);
-  const lines = [...html.matchAll(/<p class="line" data-lane="(\d)"(?: data-variant="([a-z]+)")? data-speaker="([a-z]+)"[^>]*>(.*?)<\/p>/g)].map((m) => ({
+  const lines = [
+    ...html.matchAll(/<p class="line" data-lane="(\d)"(?: data-variant="([a-z]+)")? data-speaker="([a-z]+)"[^>]*>(.*?)<\/p>/g),
+  ].map((m) => ({
     lane: Number(m[1]),
     variant: m[2] ?? null,
     speaker: m[3],
@@ -43,7 +45,7 @@ describe("dialogue syntax", () => {
   it("renders each line in its speaker's lane with the name in the markup", async () => {
     const { html, lines } = await linesOf("<Dialogue>\nJUICE: hello\n</Dialogue>");
     expect(lines[0]).toMatchObject({ lane: 2, speaker: "juice" });
-    expect(html).toContain('--speaker-color:#ffea02');
+    expect(html).toContain("--speaker-color:#ffea02");
     expect(html).toMatch(/<span class="line-speaker">Juice/);
   });
 
@@ -102,6 +104,9 @@ describe("dialogue errors name file:line:column", () => {
   it("reports an unknown variant and a first line with no speaker", async () => {
     const root = tempStory({ "01-talk.mdx": chapter("<Dialogue>\nno speaker yet\nTEN (whisper): psst\n</Dialogue>") });
     const found = problems(await compileIn(root));
-    expect(found).toEqual([expect.stringMatching(/^6:1 this dialogue line has no speaker/), expect.stringMatching(/^7:1 unknown line variant "\(whisper\)"/)]);
+    expect(found).toEqual([
+      expect.stringMatching(/^6:1 this dialogue line has no speaker/),
+      expect.stringMatching(/^7:1 unknown line variant "\(whisper\)"/),
+    ]);
   });
 });

@@ -3,7 +3,11 @@ import { tempStory, tinyGif } from "../helpers/temp-story";
 import { compileIn, problems } from "../helpers/compile";
 
 async function priorityIn(body: string): Promise<number> {
-  const root = tempStory({ "01-a/index.mdx": `---\ntitle: A\n---\n\n${body}\n`, "01-a/g.gif": await tinyGif(), "01-a/h.gif": await tinyGif() });
+  const root = tempStory({
+    "01-a/index.mdx": `---\ntitle: A\n---\n\n${body}\n`,
+    "01-a/g.gif": await tinyGif(),
+    "01-a/h.gif": await tinyGif(),
+  });
   const result = await compileIn(root);
   if (!result.ok) throw new Error(problems(result).join("\n"));
   return (result.chapter.code.match(/priority:\s*"true"/g) ?? []).length;

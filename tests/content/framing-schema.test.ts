@@ -12,7 +12,9 @@ const chapter = (fm: string) => `---\ntitle: Framed\n${fm}\n---\n\nText.\n`;
 describe("framing in chapter frontmatter", () => {
   it("accepts warnings, a note and a recap", () => {
     const { frontmatter, diagnostics } = parseFrontmatter(
-      chapter("warnings: [storm at sea, a character in danger]\nnote: Thanks for *reading*.\nrecap: |\n  Margo counted waves.\n\n  Pip did not pop."),
+      chapter(
+        "warnings: [storm at sea, a character in danger]\nnote: Thanks for *reading*.\nrecap: |\n  Margo counted waves.\n\n  Pip did not pop.",
+      ),
       "01-a.mdx",
     );
     expect(diagnostics).toEqual([]);
@@ -65,16 +67,28 @@ describe("story note and notice in story.yaml", () => {
 
   it("accepts a default note and a notice with from/until instants", () => {
     const { story, diagnostics } = parseStory(
-      withNotice("note: Thank you for reading.\nnotice:\n  kind: hiatus\n  text: Back in **August**.\n  from: 2027-07-01T09:00:00Z\n  until: 2027-08-01T09:00-04:00"),
+      withNotice(
+        "note: Thank you for reading.\nnotice:\n  kind: hiatus\n  text: Back in **August**.\n  from: 2027-07-01T09:00:00Z\n  until: 2027-08-01T09:00-04:00",
+      ),
       "story.yaml",
     );
     expect(diagnostics).toEqual([]);
     expect(story?.note).toBe("Thank you for reading.");
-    expect(story?.notice).toEqual({ kind: "hiatus", text: "Back in **August**.", from: Date.UTC(2027, 6, 1, 9), until: Date.UTC(2027, 7, 1, 13) });
+    expect(story?.notice).toEqual({
+      kind: "hiatus",
+      text: "Back in **August**.",
+      from: Date.UTC(2027, 6, 1, 9),
+      until: Date.UTC(2027, 7, 1, 13),
+    });
   });
 
   it("a notice without from/until is always on; no notice, no note by default", () => {
-    expect(parseStory(withNotice("notice:\n  kind: announcement\n  text: Hi."), "s").story?.notice).toEqual({ kind: "announcement", text: "Hi.", from: null, until: null });
+    expect(parseStory(withNotice("notice:\n  kind: announcement\n  text: Hi."), "s").story?.notice).toEqual({
+      kind: "announcement",
+      text: "Hi.",
+      from: null,
+      until: null,
+    });
     const plain = parseStory(STORY_YAML, "s").story;
     expect(plain?.notice).toBeNull();
     expect(plain?.note).toBeNull();
@@ -87,20 +101,27 @@ describe("story note and notice in story.yaml", () => {
   });
 
   it("an instant without a zone offset is refused at its position", () => {
-    expect(fmt(parseStory(withNotice("notice:\n  kind: hiatus\n  text: Hi.\n  from: 2027-07-01T09:00"), "story.yaml").diagnostics)).toEqual([
-      '24:9 notice.from: must be an instant with a zone offset, like 2027-07-01T09:00:00Z or 2027-07-01T09:00-04:00 (got "2027-07-01T09:00")',
-    ]);
+    expect(fmt(parseStory(withNotice("notice:\n  kind: hiatus\n  text: Hi.\n  from: 2027-07-01T09:00"), "story.yaml").diagnostics)).toEqual(
+      [
+        '24:9 notice.from: must be an instant with a zone offset, like 2027-07-01T09:00:00Z or 2027-07-01T09:00-04:00 (got "2027-07-01T09:00")',
+      ],
+    );
   });
 
   it("until must come after from", () => {
     expect(
-      fmt(parseStory(withNotice("notice:\n  kind: hiatus\n  text: Hi.\n  from: 2027-07-02T00:00Z\n  until: 2027-07-01T00:00Z"), "story.yaml").diagnostics),
+      fmt(
+        parseStory(withNotice("notice:\n  kind: hiatus\n  text: Hi.\n  from: 2027-07-02T00:00Z\n  until: 2027-07-01T00:00Z"), "story.yaml")
+          .diagnostics,
+      ),
     ).toEqual(['25:10 notice.until: must be after from (got "2027-07-01T00:00Z")']);
   });
 
   it("a missing text and an unknown notice key are located", () => {
     const found = fmt(parseStory(withNotice("notice:\n  kind: hiatus\n  txt: Hi."), "story.yaml").diagnostics);
-    expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/^22:3 notice\.text: /), expect.stringMatching(/^22:3 notice: .*"txt"/)]));
+    expect(found).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^22:3 notice\.text: /), expect.stringMatching(/^22:3 notice: .*"txt"/)]),
+    );
     expect(found).toHaveLength(2);
   });
 

@@ -25,7 +25,8 @@ const lineIds = (h: string) => [...h.matchAll(/<p class="line"[^>]*\sid="([^"]+)
 describe("typing in dialogue lines", () => {
   it("renders the final text once, with the script for the island and an aria-hidden play layer", async () => {
     const h = await html("<Dialogue>\nNINE: I was[[pause 400]] ~~going to~~ about to say hi\n</Dialogue>");
-    const typing = /<span class="typing"[^>]*data-typing="([^"]*)"[^>]*>(.*?)<\/span><span class="typing__play" aria-hidden="true"><\/span>/.exec(h);
+    const typing =
+      /<span class="typing"[^>]*data-typing="([^"]*)"[^>]*>(.*?)<\/span><span class="typing__play" aria-hidden="true"><\/span>/.exec(h);
     expect(typing, h).not.toBeNull();
     expect(typing![2]).toContain("I was  about to say hi");
     const script = JSON.parse(typing![1]!.replace(/&quot;/g, '"')) as unknown[];
@@ -37,13 +38,17 @@ describe("typing in dialogue lines", () => {
   });
 
   it("works as a <Typing> component, in a line or alone with a speaker colour", async () => {
-    const h = await html('<Dialogue>\n<Line speaker="ten"><Typing>no[[delete 2]]yes</Typing></Line>\n</Dialogue>\n\n<Typing speaker="juice">hm[[pause 300]]m</Typing>');
+    const h = await html(
+      '<Dialogue>\n<Line speaker="ten"><Typing>no[[delete 2]]yes</Typing></Line>\n</Dialogue>\n\n<Typing speaker="juice">hm[[pause 300]]m</Typing>',
+    );
     expect(h).toMatch(/<span class="typing"[^>]*>.*yes<\/span>/);
     expect(h).toMatch(/<span class="typing"[^>]*style="--speaker-color:#ffea02"[^>]*>.*hmm<\/span>/);
   });
 
   it("reports bad marks at file:line:column", async () => {
-    const { found } = await compile("Text.\n\n<Dialogue>\nNINE: fine\nTEN: hello [[wait 3]] and [[delete 40]]\n</Dialogue>\n\n<Typing>x ~~open</Typing>");
+    const { found } = await compile(
+      "Text.\n\n<Dialogue>\nNINE: fine\nTEN: hello [[wait 3]] and [[delete 40]]\n</Dialogue>\n\n<Typing>x ~~open</Typing>",
+    );
     expect(found).toEqual([
       `9:12 unknown typing mark "[[wait 3]]"; use [[pause MS]], [[delete N]] or ~~typed then deleted~~`,
       `9:27 "[[delete 40]]" deletes more than the 11 characters typed so far`,
@@ -92,7 +97,9 @@ describe("deep-link anchors", () => {
   });
 
   it("let the author pin an id, and report a duplicate", async () => {
-    const { found } = await compile('<Dialogue>\n<Line speaker="nine" id="line-hello">a</Line>\n<Line speaker="ten" id="line-hello">b</Line>\n</Dialogue>');
+    const { found } = await compile(
+      '<Dialogue>\n<Line speaker="nine" id="line-hello">a</Line>\n<Line speaker="ten" id="line-hello">b</Line>\n</Dialogue>',
+    );
     expect(found).toEqual([`7:1 the anchor id "line-hello" is used twice in this chapter`]);
   });
 });

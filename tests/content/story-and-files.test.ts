@@ -47,7 +47,13 @@ describe("story.yaml", () => {
 
 describe("finding chapters", () => {
   it("accepts NN-slug.mdx and NN-slug/index.mdx, sorted by number", () => {
-    const root = tempStory({ "02-second/index.mdx": "x", "01-first.mdx": "x", "10-tenth.mdx": "x", "notes.txt": "x", "_drafts/03-x.mdx": "x" });
+    const root = tempStory({
+      "02-second/index.mdx": "x",
+      "01-first.mdx": "x",
+      "10-tenth.mdx": "x",
+      "notes.txt": "x",
+      "_drafts/03-x.mdx": "x",
+    });
     const { chapters, diagnostics } = findChapters(root);
     expect(diagnostics).toEqual([]);
     expect(chapters.map((c) => [c.number, c.slug, c.relPath])).toEqual([

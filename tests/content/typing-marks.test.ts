@@ -48,6 +48,8 @@ describe("typing marks", () => {
 
   it("reports an unclosed [[ and an empty ~~~~", () => {
     expect(parseTypingMarks("x [[pause 3").errors[0]).toEqual({ offset: 2, length: 2, message: `"[[" is never closed with "]]"` });
-    expect(parseTypingMarks("x ~~~~").errors[0]?.message).toBe(`"~~~~" deletes nothing: put the typed-then-deleted text between the tildes`);
+    expect(parseTypingMarks("x ~~~~").errors[0]?.message).toBe(
+      `"~~~~" deletes nothing: put the typed-then-deleted text between the tildes`,
+    );
   });
 });

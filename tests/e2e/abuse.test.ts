@@ -66,7 +66,11 @@ function rawExchange(port: number, text: string): Promise<RawResponse> {
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 16 });
-function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function get(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: "127.0.0.1", port, path, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -104,7 +108,9 @@ describe("slow or oversized request bodies never hold the backend pool", () => {
   it("80 slow-body requests on /_next/* leave the site serving pages", async () => {
     const answered: Promise<void>[] = [];
     const sockets = Array.from({ length: 80 }, () => {
-      const s = connect(a.port, "127.0.0.1", () => s.write("GET /_next/slow HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100000\r\n\r\nx"));
+      const s = connect(a.port, "127.0.0.1", () =>
+        s.write("GET /_next/slow HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100000\r\n\r\nx"),
+      );
       s.on("error", () => {});
       answered.push(new Promise((resolve) => s.once("data", () => resolve())));
       return s;
@@ -120,7 +126,14 @@ describe("slow or oversized request bodies never hold the backend pool", () => {
   }, 20_000);
 
   it("every /_next/* path but /_next/static/* is a 404 in production", async () => {
-    for (const p of ["/_next/data/build/orbit.json", "/_next/webpack-hmr", "/_next/anything", "/_next/image?url=%2Ficon.svg&w=64&q=75", "/_next/", "/_next"]) {
+    for (const p of [
+      "/_next/data/build/orbit.json",
+      "/_next/webpack-hmr",
+      "/_next/anything",
+      "/_next/image?url=%2Ficon.svg&w=64&q=75",
+      "/_next/",
+      "/_next",
+    ]) {
       const res = await get(a.port, p);
       expect(res.status, p).toBe(404);
     }
@@ -165,9 +178,28 @@ describe("cache keys: junk URLs and router headers cannot evict or multiply page
       jobs.push(async () => (await get(a.port, `/_next/static/chunks/${Math.random().toString(36).slice(2)}.js?v=${i}`)).status);
       jobs.push(async () => (await get(a.port, "/orbit", { RSC: String(i + 2) })).status);
       jobs.push(async () => (await get(a.port, "/orbit", { RSC: "1", "Next-Router-State-Tree": `junk-${i}` })).status);
-      jobs.push(async () => (await get(a.port, `/orbit?_rsc=${i}`, { RSC: "1", "Next-Router-Prefetch": "1", "Next-Router-State-Tree": tree, "Next-Url": `/x${i}` })).status);
+      jobs.push(
+        async () =>
+          (
+            await get(a.port, `/orbit?_rsc=${i}`, {
+              RSC: "1",
+              "Next-Router-Prefetch": "1",
+              "Next-Router-State-Tree": tree,
+              "Next-Url": `/x${i}`,
+            })
+          ).status,
+      );
       const nextUrl = `/y${i}`;
-      jobs.push(async () => (await get(a.port, `/orbit?_rsc=${rscHash(undefined, tree, nextUrl)}&junk=${i}`, { RSC: "1", "Next-Router-State-Tree": tree, "Next-Url": nextUrl })).status);
+      jobs.push(
+        async () =>
+          (
+            await get(a.port, `/orbit?_rsc=${rscHash(undefined, tree, nextUrl)}&junk=${i}`, {
+              RSC: "1",
+              "Next-Router-State-Tree": tree,
+              "Next-Url": nextUrl,
+            })
+          ).status,
+      );
     }
     const statuses = new Map<number, number>();
     let next = 0;
@@ -194,7 +226,22 @@ describe("cache keys: junk URLs and router headers cannot evict or multiply page
 });
 
 describe("malformed request targets are a 4xx, with or without an editor token", () => {
-  const targets = ["//[", "//:99999", "/%", "//", "//orbit", "/\\[", "/\\\\evil.example/", "http://x/..", "http://evil.example/orbit", "https://localhost/orbit", "*", "orbit", "/" + "a".repeat(9000), "/orbit/" + "%2e%2e/".repeat(100)];
+  const targets = [
+    "//[",
+    "//:99999",
+    "/%",
+    "//",
+    "//orbit",
+    "/\\[",
+    "/\\\\evil.example/",
+    "http://x/..",
+    "http://evil.example/orbit",
+    "https://localhost/orbit",
+    "*",
+    "orbit",
+    "/" + "a".repeat(9000),
+    "/orbit/" + "%2e%2e/".repeat(100),
+  ];
   for (const [name, site] of [
     ["with EDITOR_TOKEN", () => a],
     ["without a token", () => b],
@@ -238,8 +285,15 @@ describe("the image optimizer is unreachable", () => {
 
 describe("request headers outside the cache key never reach Next", () => {
   it("a bot's and a browser's user-agent get byte-identical cached pages", async () => {
-    const bot = await get(a.port, "/landing?ua=bot", { "User-Agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", Accept: "text/html" });
-    const browser = await get(a.port, "/landing?ua=browser", { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36", Accept: "*/*", "Accept-Language": "de" });
+    const bot = await get(a.port, "/landing?ua=bot", {
+      "User-Agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+      Accept: "text/html",
+    });
+    const browser = await get(a.port, "/landing?ua=browser", {
+      "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36",
+      Accept: "*/*",
+      "Accept-Language": "de",
+    });
     expect(bot.status).toBe(200);
     expect(browser.status).toBe(200);
     expect(bot.headers["etag"]).toBe(browser.headers["etag"]);

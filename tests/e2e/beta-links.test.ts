@@ -17,7 +17,15 @@ import { launchBrowser, watchedPage } from "../helpers/browser";
 const BEFORE = "2027-01-01T00:00:00Z";
 const AFTER = "2027-08-01T00:00:00Z";
 const EARLY = ["Upcomingtitlemarker", "Upcomingtextmarker", "Upcomingdialoguemarker", "Upcomingaltmarker"];
-const NEVER = ["Drafttitlemarker", "Draftsummarymarker", "Drafttextmarker", "draft-thing", "Upcomingarcmarker", "Draftarcmarker", "Futurearcmarker"];
+const NEVER = [
+  "Drafttitlemarker",
+  "Draftsummarymarker",
+  "Drafttextmarker",
+  "draft-thing",
+  "Upcomingarcmarker",
+  "Draftarcmarker",
+  "Futurearcmarker",
+];
 const DAY = 24 * 60 * 60 * 1000;
 
 let site: RunningSite;
@@ -42,7 +50,8 @@ async function expectCanonical404(base: string, pathname: string) {
   const [a, b] = [await get(base, pathname), await canonical404(base)];
   expect(a.status, pathname).toBe(404);
   expect(a.body.equals(b.body), pathname).toBe(true);
-  for (const h of ["content-type", "cache-control", "x-robots-tag", "referrer-policy"]) expect(a.headers.get(h), `${pathname} ${h}`).toBe(b.headers.get(h));
+  for (const h of ["content-type", "cache-control", "x-robots-tag", "referrer-policy"])
+    expect(a.headers.get(h), `${pathname} ${h}`).toBe(b.headers.get(h));
   expect(markersIn(a.body.toString("utf8"), EARLY)).toEqual([]);
 }
 
@@ -106,9 +115,23 @@ describe("beta-reader links", () => {
   it("tampered, moved, expired or unknown links are the canonical 404", async () => {
     const mac = link.slice(-43);
     const tampered = link.slice(0, -43) + (mac.startsWith("A") ? "B" : "A") + mac.slice(1);
-    const expired = betaLinkPath(betaLinkKey(TEST_EDITOR_TOKEN), issueBetaLink(betaLinkKey(TEST_EDITOR_TOKEN), "zenith-secret", Date.now() - 8 * DAY, 7));
-    const otherToken = betaLinkPath(betaLinkKey(`${TEST_EDITOR_TOKEN}-other`), issueBetaLink(betaLinkKey(`${TEST_EDITOR_TOKEN}-other`), "zenith-secret", Date.now()));
-    for (const p of [tampered, link.replace("zenith-secret", "draft-thing"), expired, otherToken, "/beta/zenith-secret", "/beta/zenith-secret/x", `${tampered}/media/0123456789abcdef.mp4`]) {
+    const expired = betaLinkPath(
+      betaLinkKey(TEST_EDITOR_TOKEN),
+      issueBetaLink(betaLinkKey(TEST_EDITOR_TOKEN), "zenith-secret", Date.now() - 8 * DAY, 7),
+    );
+    const otherToken = betaLinkPath(
+      betaLinkKey(`${TEST_EDITOR_TOKEN}-other`),
+      issueBetaLink(betaLinkKey(`${TEST_EDITOR_TOKEN}-other`), "zenith-secret", Date.now()),
+    );
+    for (const p of [
+      tampered,
+      link.replace("zenith-secret", "draft-thing"),
+      expired,
+      otherToken,
+      "/beta/zenith-secret",
+      "/beta/zenith-secret/x",
+      `${tampered}/media/0123456789abcdef.mp4`,
+    ]) {
       await expectCanonical404(site.url, p);
     }
   });
@@ -118,7 +141,9 @@ describe("beta-reader links", () => {
     // A reader's POST is refused like any POST.
     expect((await postBetaForm(site.url, "", { action: "create", slug: "zenith-secret", days: "7" })).status).toBe(405);
     // Another site's form, or no Origin at all, is refused.
-    expect((await postBetaForm(site.url, cookie, { action: "create", slug: "zenith-secret", days: "7" }, "https://evil.example")).status).toBe(403);
+    expect(
+      (await postBetaForm(site.url, cookie, { action: "create", slug: "zenith-secret", days: "7" }, "https://evil.example")).status,
+    ).toBe(403);
     expect((await postBetaForm(site.url, cookie, { action: "create", slug: "zenith-secret", days: "7" }, null)).status).toBe(403);
     // Only unreleased chapters, only 1 to 30 days.
     expect((await postBetaForm(site.url, cookie, { action: "create", slug: "dawn", days: "7" })).status).toBe(400);
@@ -160,7 +185,9 @@ describe("beta-reader links", () => {
       await expect.poll(() => reader.page.locator("h1").textContent()).toContain("Upcomingtitlemarker");
       await reader.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       const mediaOk = await reader.page.evaluate(async () => {
-        const urls = [...document.querySelectorAll("img[src], video[poster], source[src]")].map((e) => e.getAttribute("src") ?? e.getAttribute("poster") ?? "");
+        const urls = [...document.querySelectorAll("img[src], video[poster], source[src]")].map(
+          (e) => e.getAttribute("src") ?? e.getAttribute("poster") ?? "",
+        );
         const answers = await Promise.all(urls.map(async (u) => (await fetch(u)).status));
         return { urls, answers };
       });

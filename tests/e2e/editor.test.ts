@@ -57,7 +57,18 @@ const withoutScripts = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\
 function expectSame404(body: string, pathname: string, missingBody: string, missingPath: string) {
   const norm = (html: string, p: string) => html.replaceAll(p.slice(1), "PATH");
   expect(withoutScripts(norm(body, pathname)), pathname).toBe(withoutScripts(norm(missingBody, missingPath)));
-  for (const s of ["Timeline", "dashboard", "Dashboard", "Editor ·", "nofollow", "thin buffer", "editor-table", "View the site", "Back to now", "LiveCountdown"]) {
+  for (const s of [
+    "Timeline",
+    "dashboard",
+    "Dashboard",
+    "Editor ·",
+    "nofollow",
+    "thin buffer",
+    "editor-table",
+    "View the site",
+    "Back to now",
+    "LiveCountdown",
+  ]) {
     expect(body, `${pathname} carries "${s}"`).not.toContain(s);
   }
   for (const m of Object.values(MARKER)) expect(body).not.toContain(m);
@@ -183,7 +194,9 @@ describe("editor dashboard behind EDITOR_TOKEN", () => {
     // Evaluated over the devtools protocol: the page's CSP (rightly) refuses an injected <script>.
     await page.evaluate(readFileSync(AXE, "utf8"));
     const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }
+      ).axe;
       return axe.run();
     });
     const summary = result.violations
@@ -316,10 +329,14 @@ describe("editor dashboard behind EDITOR_TOKEN", () => {
 
   it("no page, flight payload or redirect a signed-in editor sees carries the token", async () => {
     const cookie = await signIn();
-    const seen = await crawl(site.url, ["/editor", "/", "/second-wind", "/third-rail", "/feed.xml", "/calendar.ics", "/editor/as-of?at=2027-01-05T14:01:00Z"], {
-      headers: { cookie },
-      skip: (p) => p.startsWith("/editor/sign-out"),
-    });
+    const seen = await crawl(
+      site.url,
+      ["/editor", "/", "/second-wind", "/third-rail", "/feed.xml", "/calendar.ics", "/editor/as-of?at=2027-01-05T14:01:00Z"],
+      {
+        headers: { cookie },
+        skip: (p) => p.startsWith("/editor/sign-out"),
+      },
+    );
     expect(seen.filter((s) => s.path === "/editor" && s.status === 200).length).toBeGreaterThan(0);
     expect(seen.filter((s) => s.path === "/second-wind" && s.status === 200).length).toBeGreaterThan(0);
     const carriers = seen.filter((s) => s.text.includes(TOKEN) || (s.location ?? "").includes(TOKEN)).map((s) => s.path);

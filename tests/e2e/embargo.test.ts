@@ -11,7 +11,17 @@ import { editorCookie, makeBetaLink } from "../helpers/beta-link";
 import { shipsNextRuntime } from "../../lib/server/reader-html";
 
 const FROZEN = "2027-01-01T00:00:00Z";
-const RELEASED = ["Releasedmarkerone", "Releasedmarkertwo", "Releasedtitleone", "Releasedsummaryone", "Releasedmarkerdialogue", "Releasedarcmarker", "Releasedwarningmarker", "Releasedrecapmarker", "Releasednotemarker"];
+const RELEASED = [
+  "Releasedmarkerone",
+  "Releasedmarkertwo",
+  "Releasedtitleone",
+  "Releasedsummaryone",
+  "Releasedmarkerdialogue",
+  "Releasedarcmarker",
+  "Releasedwarningmarker",
+  "Releasedrecapmarker",
+  "Releasednotemarker",
+];
 const UNRELEASED = [
   "Upcomingtitlemarker",
   "Upcomingsummarymarker",
@@ -63,13 +73,32 @@ describe("the embargo holds on every output of a running server", () => {
       beta.push({ path: media, status: res.status, text: String(res.headers.get("cache-control")) });
     }
     // …then readers crawl everything.
-    seen = await crawl(site.url, ["/", "/feed.xml", "/rss.xml", "/feed.json", "/sitemap.xml", "/calendar.ics", "/robots.txt", "/never-existed"]);
+    seen = await crawl(site.url, [
+      "/",
+      "/feed.xml",
+      "/rss.xml",
+      "/feed.json",
+      "/sitemap.xml",
+      "/calendar.ics",
+      "/robots.txt",
+      "/never-existed",
+    ]);
   }, 600_000);
   afterAll(async () => site?.stop());
 
   it("crawls pages, flight payloads, feeds and assets", () => {
     const kinds = new Set(seen.map((s) => (s.flight ? "flight" : s.type.split(";")[0])));
-    expect([...kinds]).toEqual(expect.arrayContaining(["text/html", "flight", "application/atom+xml", "text/calendar", "application/javascript", "text/css", "video/mp4"]));
+    expect([...kinds]).toEqual(
+      expect.arrayContaining([
+        "text/html",
+        "flight",
+        "application/atom+xml",
+        "text/calendar",
+        "application/javascript",
+        "text/css",
+        "video/mp4",
+      ]),
+    );
     expect(seen.some((s) => s.path === "/dawn" && s.status === 200)).toBe(true);
   });
 
@@ -105,7 +134,15 @@ describe("the embargo holds on every output of a running server", () => {
     const neverBody = await never.text();
     expect(never.status).toBe(404);
     expect(neverBody).toContain("Nothing here");
-    for (const slug of ["zenith-secret", "draft-thing", "03-zenith-secret", "zenith-secret/cover.png", "editor", "beta/zenith-secret", `beta/zenith-secret/${"A".repeat(22)}.1893456000000.${"B".repeat(43)}`]) {
+    for (const slug of [
+      "zenith-secret",
+      "draft-thing",
+      "03-zenith-secret",
+      "zenith-secret/cover.png",
+      "editor",
+      "beta/zenith-secret",
+      `beta/zenith-secret/${"A".repeat(22)}.1893456000000.${"B".repeat(43)}`,
+    ]) {
       const res = await fetch(`${site.url}/${slug}`);
       expect(res.status, slug).toBe(404);
       const body = await res.text();
@@ -152,11 +189,15 @@ describe("a static export holds the embargo and is reproducible", () => {
   });
 
   function runExport(out: string, cacheDir: string) {
-    const result = spawnSync(process.execPath, [path.join(projectDir, "node_modules/tsx/dist/cli.mjs"), "scripts/export.ts", "--at", FROZEN, "--out", out, "--chapters", root], {
-      cwd: projectDir,
-      encoding: "utf8",
-      env: { ...process.env, INSTALLMENT_CACHE_DIR: cacheDir, RELEASE_CLOCK: "" },
-    });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(projectDir, "node_modules/tsx/dist/cli.mjs"), "scripts/export.ts", "--at", FROZEN, "--out", out, "--chapters", root],
+      {
+        cwd: projectDir,
+        encoding: "utf8",
+        env: { ...process.env, INSTALLMENT_CACHE_DIR: cacheDir, RELEASE_CLOCK: "" },
+      },
+    );
     expect(result.status, result.stderr + result.stdout).toBe(0);
   }
 
@@ -173,17 +214,22 @@ describe("a static export holds the embargo and is reproducible", () => {
     runExport(a, mkdtempSync(path.join(tmpdir(), "installment-cache-")));
     runExport(b, mkdtempSync(path.join(tmpdir(), "installment-cache-")));
     const files = walk(a).sort();
-    expect(files).toEqual(expect.arrayContaining(["index.html", "dawn/index.html", "noon/index.html", "feed.xml", "sitemap.xml", "calendar.ics", "404.html"]));
+    expect(files).toEqual(
+      expect.arrayContaining(["index.html", "dawn/index.html", "noon/index.html", "feed.xml", "sitemap.xml", "calendar.ics", "404.html"]),
+    );
     const book = files.find((f) => f.endsWith(".epub"));
     expect(book).toBeDefined();
-    const bookText = Object.values(unzipSync(readFileSync(path.join(a, book!)))).map((d) => Buffer.from(d).toString("latin1")).join("\n");
+    const bookText = Object.values(unzipSync(readFileSync(path.join(a, book!))))
+      .map((d) => Buffer.from(d).toString("latin1"))
+      .join("\n");
     expect(markersIn(bookText, ["Releasedmarkerone"])).toEqual(["Releasedmarkerone"]);
     expect(markersIn(bookText, UNRELEASED)).toEqual([]);
     expect(files.some((f) => f.startsWith("_next/static/"))).toBe(true);
     expect(files.some((f) => f.startsWith("media/") && f.endsWith(".mp4"))).toBe(true);
     // Reader pages without Next's runtime: one islands script, no runtime chunk, no flight payload.
     expect(files.filter((f) => /^_islands\/[\w-]+\.js$/.test(f))).toHaveLength(1);
-    for (const f of files.filter((x) => x.endsWith(".html"))) expect(shipsNextRuntime(readFileSync(path.join(a, f), "utf8")), f).toBe(false);
+    for (const f of files.filter((x) => x.endsWith(".html")))
+      expect(shipsNextRuntime(readFileSync(path.join(a, f), "utf8")), f).toBe(false);
     const all = files.map((f) => readFileSync(path.join(a, f), "latin1")).join("\n");
     expect(markersIn(all, RELEASED)).toEqual(RELEASED);
     expect(markersIn(all, UNRELEASED)).toEqual([]);

@@ -96,7 +96,11 @@ for (const js of [true, false]) {
         const { page, context } = await open(p);
         const note = page.getByRole("complementary", { name: "Author’s note" });
         expect(await note.textContent()).toContain("The story note says Releasednotemarker.");
-        const after = await page.evaluate(() => document.getElementById("story-start")!.compareDocumentPosition(document.querySelector(".framing-note")!) & Node.DOCUMENT_POSITION_FOLLOWING);
+        const after = await page.evaluate(
+          () =>
+            document.getElementById("story-start")!.compareDocumentPosition(document.querySelector(".framing-note")!) &
+            Node.DOCUMENT_POSITION_FOLLOWING,
+        );
         expect(after).toBeTruthy();
         await context.close();
       }

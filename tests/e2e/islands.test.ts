@@ -17,7 +17,10 @@ beforeAll(async () => {
   // Two chapters still to come, so pages carry release countdowns.
   writeFileSync(path.join(root, "03-later.mdx"), "---\ntitle: Later\n---\n\n<Dialogue>\nADA: Not yet.\n</Dialogue>\n");
   writeFileSync(path.join(root, "04-latest.mdx"), "---\ntitle: Latest\n---\n\n<Dialogue>\nADA: Not yet either.\n</Dialogue>\n");
-  appendFileSync(path.join(root, "schedule.yaml"), "  - at: 2099-01-01T09:00\n    chapters: [3]\n  - at: 2099-02-01T09:00\n    chapters: [4]\n");
+  appendFileSync(
+    path.join(root, "schedule.yaml"),
+    "  - at: 2099-01-01T09:00\n    chapters: [3]\n  - at: 2099-02-01T09:00\n    chapters: [4]\n",
+  );
   site = await startSite({ chapters: root, editorToken: TEST_EDITOR_TOKEN });
   browser = await launchBrowser();
 }, 600_000);
@@ -98,7 +101,9 @@ describe("islands", () => {
     const { body } = await get("/orbit", { accept: "text/html" });
     // /orbit opens with a paragraph: its first picture is below the title, not the LCP element.
     expect(body).not.toMatch(/fetchPriority="high"|rel="preload"[^>]*as="image"/i);
-    expect(body.replace(/<noscript>[\s\S]*?<\/noscript>/g, "")).not.toMatch(/<source[^>]*type="video\/|<video[^>]*preload="(auto|metadata)"/);
+    expect(body.replace(/<noscript>[\s\S]*?<\/noscript>/g, "")).not.toMatch(
+      /<source[^>]*type="video\/|<video[^>]*preload="(auto|metadata)"/,
+    );
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const { page } = await watchedPage(context);
     await page.goto(`${site.url}/orbit`, { waitUntil: "networkidle" });
@@ -111,7 +116,9 @@ describe("islands", () => {
     );
     // Loaded: within about a viewport of the screen (and, in a Scrolly, the active panel); nothing else.
     for (const v of loaded) expect(v.sources > 0, JSON.stringify(v)).toBe(v.top < 2 && v.panel !== "false");
-    const videoRequests = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => /\.(webm|mp4)$/.test(e.name)).length);
+    const videoRequests = await page.evaluate(
+      () => performance.getEntriesByType("resource").filter((e) => /\.(webm|mp4)$/.test(e.name)).length,
+    );
     expect(videoRequests).toBeLessThanOrEqual(loaded.filter((v) => v.sources > 0).length);
     // Each Scrolly step's media exists once, moved into its panel.
     expect(await page.locator(".scrolly-step__media [data-loop-video]").count()).toBe(0);
@@ -196,7 +203,11 @@ describe("islands", () => {
     const last = page.locator(".reveal").last();
     expect(await last.getAttribute("data-reveal")).toBe("hidden");
     await last.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => document.querySelector(".reveal:last-of-type")?.closest("div") !== null && [...document.querySelectorAll(".reveal")].at(-1)?.getAttribute("data-reveal") === "shown");
+    await page.waitForFunction(
+      () =>
+        document.querySelector(".reveal:last-of-type")?.closest("div") !== null &&
+        [...document.querySelectorAll(".reveal")].at(-1)?.getAttribute("data-reveal") === "shown",
+    );
     await context.close();
   });
 });

@@ -17,7 +17,14 @@ const REWRITE_MARKERS = ["Rewritetitlemarker", "Rewritesummarymarker", "Rewritet
 const READER_PATHS = ["/", "/feed.xml", "/rss.xml", "/feed.json", "/sitemap.xml", "/calendar.ics"];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const decode = (html: string) => html.replace(/<!-- -->/g, "").replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (html: string) =>
+  html
+    .replace(/<!-- -->/g, "")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 async function until<T>(what: string, probe: () => Promise<T | null | false>, timeoutMs = 45_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -43,7 +50,9 @@ describe("a fresh start with two files numbered 1", () => {
     expect((await fetch(`${site.url}/dawn-rewrite`)).status).toBe(404);
     expect((await fetch(`${site.url}/noon`)).status).toBe(200);
     const seen = await crawl(site.url, READER_PATHS);
-    const leaks = seen.flatMap((s) => markersIn(s.text, [...REWRITE_MARKERS, "Releasedtitleone", "Releasedmarkerone"]).map((m) => `${s.path}: ${m}`));
+    const leaks = seen.flatMap((s) =>
+      markersIn(s.text, [...REWRITE_MARKERS, "Releasedtitleone", "Releasedmarkerone"]).map((m) => `${s.path}: ${m}`),
+    );
     expect(leaks).toEqual([]);
     expect(site.output).toEqual(
       expect.arrayContaining([
@@ -64,7 +73,10 @@ describe("a running site when an edit breaks the content", () => {
     site = await startSite({ chapters: root, clock: FROZEN, editorToken: TOKEN });
     const signIn = await fetch(`${site.url}/editor?token=${TOKEN}`, { redirect: "manual" });
     expect(signIn.status).toBe(303);
-    editorCookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    editorCookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
   }, 600_000);
   afterAll(async () => site?.stop());
 

@@ -23,7 +23,10 @@ async function story(at: number, receiver: Receiver): Promise<string> {
   makeGif(path.join(root, "01-dawn/media/dawn.gif"));
   makeGif(path.join(root, "03-zenith-secret/media/zenith.gif"), { hue: 90 });
   await makePng(path.join(root, "03-zenith-secret/media/zenith-cover.png"));
-  writeFileSync(path.join(root, "schedule.yaml"), `timezone: UTC\nreleases:\n  - at: 2026-07-05T09:00\n    chapters: [1, 2]\n  - at: ${iso(at)}\n    chapters: [3]\n`);
+  writeFileSync(
+    path.join(root, "schedule.yaml"),
+    `timezone: UTC\nreleases:\n  - at: 2026-07-05T09:00\n    chapters: [1, 2]\n  - at: ${iso(at)}\n    chapters: [3]\n`,
+  );
   writeFileSync(
     path.join(root, "notify.yaml"),
     [
@@ -98,9 +101,14 @@ describe("release notifications on the real clock", () => {
     }
     // The others did not wait for Discord's retries.
     const discord = receiver.on("/discord");
-    for (const p of [`/hook/${HOOK_SECRET}`, "/slack", "/masto/api/v1/statuses"]) expect(receiver.on(p)[0]!.at).toBeLessThan(discord[1]!.at);
-    const hook = receiver.on(`/hook/${HOOK_SECRET}`)[0]!.body as { chapters: { number: number; title: string; summary: string; url: string }[] };
-    expect(hook.chapters).toEqual([{ number: 3, title: "Zenith Upcomingtitlemarker", summary: "Upcomingsummarymarker", url: "http://localhost:3000/zenith-secret" }]);
+    for (const p of [`/hook/${HOOK_SECRET}`, "/slack", "/masto/api/v1/statuses"])
+      expect(receiver.on(p)[0]!.at).toBeLessThan(discord[1]!.at);
+    const hook = receiver.on(`/hook/${HOOK_SECRET}`)[0]!.body as {
+      chapters: { number: number; title: string; summary: string; url: string }[];
+    };
+    expect(hook.chapters).toEqual([
+      { number: 3, title: "Zenith Upcomingtitlemarker", summary: "Upcomingsummarymarker", url: "http://localhost:3000/zenith-secret" },
+    ]);
     expect(receiver.on("/masto/api/v1/statuses")[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
 
     // A restart within the catch-up window: everything is in the outbox, nothing goes twice.

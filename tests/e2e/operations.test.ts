@@ -17,7 +17,13 @@ describe("npm start with HOST=127.0.0.1, --simulated-clock and an unwritable jou
     // The journal's folder cannot be created (a file is in the way; the tests
     // run as root, so file modes alone would not stop a write).
     writeFileSync(path.join(cacheDir, "releases"), "not a folder");
-    site = await startSite({ chapters: root, clock: "2027-01-01T00:00:00Z", cacheDir, args: ["--simulated-clock"], env: { HOST: "127.0.0.1" } });
+    site = await startSite({
+      chapters: root,
+      clock: "2027-01-01T00:00:00Z",
+      cacheDir,
+      args: ["--simulated-clock"],
+      env: { HOST: "127.0.0.1" },
+    });
   }, 600_000);
   afterAll(async () => site?.stop());
 
@@ -29,7 +35,9 @@ describe("npm start with HOST=127.0.0.1, --simulated-clock and an unwritable jou
   it("a release journal it cannot write costs a log line, not the site", async () => {
     const failed = site.output.filter((l) => l.includes('"event":"journal-write-failed"'));
     expect(failed.length).toBeGreaterThanOrEqual(1);
-    expect(site.output.filter((l) => l.includes('"event":"release"')).map((l) => (JSON.parse(l) as { chapter: number }).chapter)).toEqual([1, 2]);
+    expect(site.output.filter((l) => l.includes('"event":"release"')).map((l) => (JSON.parse(l) as { chapter: number }).chapter)).toEqual([
+      1, 2,
+    ]);
     expect((await fetch(`${site.url}/noon`)).status).toBe(200);
   });
 

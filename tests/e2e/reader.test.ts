@@ -39,7 +39,11 @@ async function activePanel(page: Page): Promise<string | null> {
 }
 
 async function expectActive(page: Page, index: number) {
-  await page.waitForFunction((i) => document.querySelector('[data-scrolly-panel][data-active="true"]')?.getAttribute("data-index") === String(i), index, { timeout: 3000 });
+  await page.waitForFunction(
+    (i) => document.querySelector('[data-scrolly-panel][data-active="true"]')?.getAttribute("data-index") === String(i),
+    index,
+    { timeout: 3000 },
+  );
   expect(await activePanel(page)).toBe(String(index));
 }
 
@@ -104,7 +108,12 @@ describe("media and motion", () => {
     const videos = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLVideoElement>("video.loop-video__media:not(.loop-video__media--noscript)")].map((v) => {
         const r = v.getBoundingClientRect();
-        return { w: v.getAttribute("width"), h: v.getAttribute("height"), paused: v.paused, onscreen: r.bottom > 0 && r.top < window.innerHeight };
+        return {
+          w: v.getAttribute("width"),
+          h: v.getAttribute("height"),
+          paused: v.paused,
+          onscreen: r.bottom > 0 && r.top < window.innerHeight,
+        };
       }),
     );
     expect(videos.length).toBeGreaterThanOrEqual(6);
@@ -141,8 +150,10 @@ describe("media and motion", () => {
     const state = await page.evaluate(() => ({
       playing: [...document.querySelectorAll("video")].filter((v) => !v.paused).length,
       animations: document.getAnimations().filter((a) => a.playState === "running").length,
-      hidden: [...document.querySelectorAll<HTMLElement>(".line")].filter((el) => Number(getComputedStyle(el.parentElement!).opacity) < 1).length,
-      toggles: [...document.querySelectorAll<HTMLElement>(".loop-video__toggle")].filter((b) => getComputedStyle(b).display !== "none").length,
+      hidden: [...document.querySelectorAll<HTMLElement>(".line")].filter((el) => Number(getComputedStyle(el.parentElement!).opacity) < 1)
+        .length,
+      toggles: [...document.querySelectorAll<HTMLElement>(".loop-video__toggle")].filter((b) => getComputedStyle(b).display !== "none")
+        .length,
     }));
     expect(state).toEqual({ playing: 0, animations: 0, hidden: 0, toggles: expect.any(Number) });
     expect(state.toggles).toBeGreaterThan(0);
@@ -168,13 +179,19 @@ describe("media and motion", () => {
       const w = window as unknown as { __cls: number; __shifts: string[] };
       w.__cls = 0;
       w.__shifts = [];
-      type Shift = { value: number; hadRecentInput: boolean; sources?: { node?: Element; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
+      type Shift = {
+        value: number;
+        hadRecentInput: boolean;
+        sources?: { node?: Element; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+      };
       new PerformanceObserver((list) => {
         for (const e of list.getEntries() as unknown as Shift[]) {
           if (e.hadRecentInput) continue;
           w.__cls += e.value;
           for (const s of e.sources ?? []) {
-            w.__shifts.push(`${e.value.toFixed(4)} ${s.node?.nodeName ?? "?"}.${s.node?.getAttribute?.("class") ?? ""} ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`);
+            w.__shifts.push(
+              `${e.value.toFixed(4)} ${s.node?.nodeName ?? "?"}.${s.node?.getAttribute?.("class") ?? ""} ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`,
+            );
           }
         }
       }).observe({ type: "layout-shift", buffered: true });
@@ -222,7 +239,14 @@ describe("without JavaScript", () => {
     const { page, context, external } = await open({ js: false });
     await page.goto(`${site.url}/orbit`);
     const text = await page.locator("main").innerText();
-    for (const words of ["Opening words", "Is anyone listening?", "Loud and clear.", "and me again", "Step three text.", "The end of chapter one."]) {
+    for (const words of [
+      "Opening words",
+      "Is anyone listening?",
+      "Loud and clear.",
+      "and me again",
+      "Step three text.",
+      "The end of chapter one.",
+    ]) {
       expect(text).toContain(words);
     }
     expect(await page.locator("video.loop-video__media--noscript").first().isVisible()).toBe(true);

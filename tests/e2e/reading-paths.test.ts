@@ -53,7 +53,11 @@ async function activePanel(page: Page): Promise<string | null> {
 }
 
 async function expectActive(page: Page, index: number) {
-  await page.waitForFunction((i) => document.querySelector('[data-scrolly-panel][data-active="true"]')?.getAttribute("data-index") === String(i), index, { timeout: 5000 });
+  await page.waitForFunction(
+    (i) => document.querySelector('[data-scrolly-panel][data-active="true"]')?.getAttribute("data-index") === String(i),
+    index,
+    { timeout: 5000 },
+  );
   expect(await activePanel(page)).toBe(String(index));
 }
 
@@ -76,18 +80,17 @@ describe("typing", () => {
     await page.goto(`${site.url}/orbit`);
     await page.waitForFunction(() => document.querySelector(".typing")?.getAttribute("data-typing-state") === "waiting");
     await typedLine(page).scrollIntoViewIfNeeded();
-    await page.waitForFunction(
-      (final) => {
-        const t = document.querySelector(".typing");
-        const shown = t?.querySelector(".typing__play")?.textContent ?? "";
-        return t?.getAttribute("data-typing-state") === "playing" && shown.length > 0 && shown !== final;
-      },
-      FINAL,
-    );
+    await page.waitForFunction((final) => {
+      const t = document.querySelector(".typing");
+      const shown = t?.querySelector(".typing__play")?.textContent ?? "";
+      return t?.getAttribute("data-typing-state") === "playing" && shown.length > 0 && shown !== final;
+    }, FINAL);
     const playing = await readings(page);
     expect(playing.finalColor).toBe("rgba(0, 0, 0, 0)");
     expect(count(playing.aria, FINAL)).toBe(1);
-    await page.waitForFunction(() => document.querySelector(".typing")?.getAttribute("data-typing-state") === "done", null, { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector(".typing")?.getAttribute("data-typing-state") === "done", null, {
+      timeout: 20_000,
+    });
     const done = await readings(page);
     expect(done.layer).toBe("");
     expect(done.finalColor).toBe("rgb(255, 138, 138)"); // Ada's colour
@@ -140,7 +143,9 @@ describe("deep links", () => {
     expect(id).toMatch(/^line-[0-9a-z]{6}$/);
     await page.goto(`${site.url}/landing`);
     await page.goto(`${site.url}/orbit#${id}`);
-    expect(await line.evaluate((el) => el.getBoundingClientRect().top > 0 && el.getBoundingClientRect().bottom < window.innerHeight)).toBe(true);
+    expect(await line.evaluate((el) => el.getBoundingClientRect().top > 0 && el.getBoundingClientRect().bottom < window.innerHeight)).toBe(
+      true,
+    );
     const link = line.getByRole("link", { name: "Link to this line" });
     expect(await link.getAttribute("href")).toBe(`#${id}`);
     await link.focus();
@@ -155,7 +160,9 @@ describe("a way through without scrolling", () => {
   it("j and the Next step control reach every line and step in order, announced; k goes back", async () => {
     const { page, context } = await open();
     await page.goto(`${site.url}/orbit`, { waitUntil: "networkidle" });
-    const ids = await page.evaluate(() => [...document.querySelectorAll(".chapter-body .line[id], .chapter-body [data-scrolly-step][id]")].map((e) => e.id));
+    const ids = await page.evaluate(() =>
+      [...document.querySelectorAll(".chapter-body .line[id], .chapter-body [data-scrolly-step][id]")].map((e) => e.id),
+    );
     const steps = await page.evaluate(() => [...document.querySelectorAll("[data-scrolly-step]")].map((e) => e.id));
     expect(steps).toHaveLength(4);
     const reached: string[] = [];
@@ -166,7 +173,10 @@ describe("a way through without scrolling", () => {
       else await page.getByRole("button", { name: "Next step" }).click();
       const current = await page.locator("[data-step-nav]").getAttribute("data-current");
       reached.push(current ?? "");
-      await page.waitForFunction(() => (document.querySelector("[data-announcer]")?.textContent ?? "") !== "", null, { timeout: 3000, polling: 50 });
+      await page.waitForFunction(() => (document.querySelector("[data-announcer]")?.textContent ?? "") !== "", null, {
+        timeout: 3000,
+        polling: 50,
+      });
       heard.push((await page.locator("[data-announcer]").textContent()) ?? "");
       const k = steps.indexOf(current ?? "");
       if (k >= 0) {
@@ -213,7 +223,8 @@ describe("a way through without scrolling", () => {
         const text = step.querySelector(".scrolly-step__text");
         const box = media?.getBoundingClientRect();
         return {
-          picture: !!box && box.width > 50 && box.height > 50 && getComputedStyle(step.querySelector(".scrolly-step__media")!).display !== "none",
+          picture:
+            !!box && box.width > 50 && box.height > 50 && getComputedStyle(step.querySelector(".scrolly-step__media")!).display !== "none",
           text: !!text && (text as HTMLElement).innerText.trim().length > 0,
           pictureAboveText: !!box && !!text && box.bottom <= text.getBoundingClientRect().top + 1,
         };
@@ -250,8 +261,11 @@ describe("a way through without scrolling", () => {
     const seen = await everyPictureWithItsText(page);
     expect(seen.sticky).toEqual(["none"]);
     expect(seen.steps).toEqual(Array(4).fill({ picture: true, text: true, pictureAboveText: true }));
-    const controls = await page.evaluate(() =>
-      [...document.querySelectorAll(".step-nav, .anchor-link, .reader-settings, .loop-video__toggle")].filter((el) => getComputedStyle(el).display !== "none").length,
+    const controls = await page.evaluate(
+      () =>
+        [...document.querySelectorAll(".step-nav, .anchor-link, .reader-settings, .loop-video__toggle")].filter(
+          (el) => getComputedStyle(el).display !== "none",
+        ).length,
     );
     expect(controls).toBe(0);
     const after = await page.locator(".chapter-nav a[rel=next]").evaluate((el) => getComputedStyle(el, "::after").content);

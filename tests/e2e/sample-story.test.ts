@@ -57,11 +57,16 @@ describe("the sample story", () => {
     await page.goto(`${site.url}/${chapter}`);
     const controls = await page.evaluate(
       () =>
-        [...document.querySelectorAll<HTMLElement>("a[href], button, summary, input, [tabindex]:not([tabindex='-1'])")]
-          .filter((el) => {
-            const style = getComputedStyle(el);
-            return style.display !== "none" && style.visibility !== "hidden" && !el.closest("[inert]") && !el.closest("[hidden]") && el.getClientRects().length > 0;
-          }).length,
+        [...document.querySelectorAll<HTMLElement>("a[href], button, summary, input, [tabindex]:not([tabindex='-1'])")].filter((el) => {
+          const style = getComputedStyle(el);
+          return (
+            style.display !== "none" &&
+            style.visibility !== "hidden" &&
+            !el.closest("[inert]") &&
+            !el.closest("[hidden]") &&
+            el.getClientRects().length > 0
+          );
+        }).length,
     );
     const reached: { tag: string; label: string; outline: string; visible: boolean }[] = [];
     for (let i = 0; i < controls + 5; i++) {
@@ -105,4 +110,3 @@ async function findChapterWithVideo(): Promise<string> {
   }
   throw new Error("no chapter of the sample story has a YouTube embed");
 }
-

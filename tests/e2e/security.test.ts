@@ -11,7 +11,11 @@ beforeAll(async () => {
 afterAll(async () => site?.stop());
 
 /** A raw request, so paths and methods reach the server exactly as written. */
-function raw(method: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function raw(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: "127.0.0.1", port: site.port, method, path, headers, insecureHTTPParser: true }, (res) => {
       const chunks: Buffer[] = [];
@@ -37,7 +41,18 @@ function expectSecurityHeaders(h: Record<string, string | string[] | undefined>,
 
 describe("security headers", () => {
   it("are on every response: pages, flight payloads, feeds, assets, media, errors", async () => {
-    const paths = new Set(["/", "/orbit", "/landing", "/feed.xml", "/sitemap.xml", "/calendar.ics", "/robots.txt", "/nope", "/media/0000000000000000.mp4", "/icon.svg"]);
+    const paths = new Set([
+      "/",
+      "/orbit",
+      "/landing",
+      "/feed.xml",
+      "/sitemap.xml",
+      "/calendar.ics",
+      "/robots.txt",
+      "/nope",
+      "/media/0000000000000000.mp4",
+      "/icon.svg",
+    ]);
     const home = await raw("GET", "/orbit");
     for (const l of linksIn(home.body)) paths.add(l);
     expect([...paths].some((p) => p.startsWith("/_next/static/"))).toBe(true);

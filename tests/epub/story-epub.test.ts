@@ -12,7 +12,14 @@ import { embargoStory, markersIn } from "../helpers/embargo-fixture";
 
 const FROZEN = Date.parse("2027-01-01T00:00:00Z");
 const RELEASED = ["Releasedmarkerone", "Releasedmarkertwo", "Releasedtitleone", "Releasedmarkerdialogue"];
-const UNRELEASED = ["Upcomingtitlemarker", "Upcomingtextmarker", "Upcomingdialoguemarker", "Upcomingaltmarker", "Drafttitlemarker", "Drafttextmarker"];
+const UNRELEASED = [
+  "Upcomingtitlemarker",
+  "Upcomingtextmarker",
+  "Upcomingdialoguemarker",
+  "Upcomingaltmarker",
+  "Drafttitlemarker",
+  "Drafttextmarker",
+];
 const EPUBCHECK = "/usr/share/java/epubcheck.jar";
 
 describe("the story as an EPUB", () => {
@@ -49,7 +56,9 @@ describe("the story as an EPUB", () => {
   });
 
   it("holds the released chapters, in order, with speaker names and posters in place of moving pictures", () => {
-    const chapters = Object.keys(entries).filter((n) => /chapter-\d+\.xhtml$/.test(n)).sort();
+    const chapters = Object.keys(entries)
+      .filter((n) => /chapter-\d+\.xhtml$/.test(n))
+      .sort();
     expect(chapters).toEqual(["OEBPS/chapter-001.xhtml", "OEBPS/chapter-002.xhtml"]);
     const all = text();
     expect(markersIn(all, RELEASED)).toEqual(RELEASED);
@@ -57,11 +66,17 @@ describe("the story as an EPUB", () => {
     expect(first).toMatch(/<span class="speaker">[^<]+:<\/span>/);
     expect(first).toMatch(/<img src="images\/[0-9a-f]+\.jpg" alt="[^"]+"/);
     expect(first).toContain("This picture moves");
-    expect(Object.keys(entries).filter((n) => n.startsWith("OEBPS/images/")).every((n) => n.endsWith(".jpg") || n.endsWith(".png"))).toBe(true);
+    expect(
+      Object.keys(entries)
+        .filter((n) => n.startsWith("OEBPS/images/"))
+        .every((n) => n.endsWith(".jpg") || n.endsWith(".png")),
+    ).toBe(true);
   });
 
   it("holds nothing of an upcoming or draft chapter", () => {
-    const all = Object.values(entries).map((d) => Buffer.from(d).toString("latin1")).join("\n");
+    const all = Object.values(entries)
+      .map((d) => Buffer.from(d).toString("latin1"))
+      .join("\n");
     expect(markersIn(all, UNRELEASED)).toEqual([]);
   });
 

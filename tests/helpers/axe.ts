@@ -21,4 +21,5 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
-export const summarize = (vs: AxeViolation[]) => vs.map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+export const summarize = (vs: AxeViolation[]) =>
+  vs.map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);

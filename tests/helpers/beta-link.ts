@@ -9,7 +9,12 @@ export async function editorCookie(base: string, token = TEST_EDITOR_TOKEN): Pro
 }
 
 /** POSTs the dashboard's beta-link form as a browser on the same origin would. */
-export function postBetaForm(base: string, cookie: string, fields: Record<string, string>, origin: string | null = base): Promise<Response> {
+export function postBetaForm(
+  base: string,
+  cookie: string,
+  fields: Record<string, string>,
+  origin: string | null = base,
+): Promise<Response> {
   const headers: Record<string, string> = { cookie, "content-type": "application/x-www-form-urlencoded" };
   if (origin !== null) headers.origin = origin;
   return fetch(`${base}/editor/beta-links`, { method: "POST", headers, body: new URLSearchParams(fields).toString(), redirect: "manual" });

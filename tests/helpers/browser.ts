@@ -27,7 +27,8 @@ export async function watchedPage(context: BrowserContext): Promise<Watched> {
   const external: string[] = [];
   await context.route("**/*", (route) => {
     const url = new URL(route.request().url());
-    if (url.hostname === "localhost" || url.hostname === "127.0.0.1" || url.protocol === "data:" || url.protocol === "blob:") return route.continue();
+    if (url.hostname === "localhost" || url.hostname === "127.0.0.1" || url.protocol === "data:" || url.protocol === "blob:")
+      return route.continue();
     external.push(route.request().url());
     return route.abort();
   });

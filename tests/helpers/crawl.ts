@@ -41,7 +41,11 @@ export interface CrawlOptions {
 }
 
 /** Follows every same-origin link from `start`, also fetching each page's flight payload. */
-export async function crawl(base: string, start: string[], { limit = 400, headers = {}, skip = () => false }: CrawlOptions = {}): Promise<Seen[]> {
+export async function crawl(
+  base: string,
+  start: string[],
+  { limit = 400, headers = {}, skip = () => false }: CrawlOptions = {},
+): Promise<Seen[]> {
   const queue = [...start];
   const done = new Set<string>();
   const seen: Seen[] = [];
@@ -55,7 +59,9 @@ export async function crawl(base: string, start: string[], { limit = 400, header
       const buf = Buffer.from(await res.arrayBuffer());
       // An e-book is a zip: its entries are searched, not its deflated bytes.
       const text = type.startsWith("application/epub+zip")
-        ? Object.values(unzipSync(buf)).map((d) => Buffer.from(d).toString("utf8")).join("\n")
+        ? Object.values(unzipSync(buf))
+            .map((d) => Buffer.from(d).toString("utf8"))
+            .join("\n")
         : buf.toString(/^(text|application\/(json|javascript|xml|atom|rss|feed))|x-component/.test(type) ? "utf8" : "latin1");
       const location = res.headers.get("location");
       seen.push({ path, status: res.status, type, text, flight, location });

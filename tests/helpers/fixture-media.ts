@@ -11,15 +11,25 @@ export function makeGif(file: string, opts: { width?: number; height?: number; f
   mkdirSync(path.dirname(file), { recursive: true });
   const { width = 160, height = 90, frames = 12, hue = 0 } = opts;
   execFileSync(ffmpeg, [
-    "-hide_banner", "-loglevel", "error", "-y",
-    "-f", "lavfi", "-i", `testsrc2=size=${width}x${height}:rate=10`,
-    "-vf", `hue=h=${hue}`,
-    "-frames:v", String(frames),
+    "-hide_banner",
+    "-loglevel",
+    "error",
+    "-y",
+    "-f",
+    "lavfi",
+    "-i",
+    `testsrc2=size=${width}x${height}:rate=10`,
+    "-vf",
+    `hue=h=${hue}`,
+    "-frames:v",
+    String(frames),
     file,
   ]);
 }
 
 export async function makePng(file: string, color = "#224466", width = 320, height = 180): Promise<void> {
   mkdirSync(path.dirname(file), { recursive: true });
-  await sharp({ create: { width, height, channels: 3, background: color } }).png().toFile(file);
+  await sharp({ create: { width, height, channels: 3, background: color } })
+    .png()
+    .toFile(file);
 }

@@ -8,5 +8,7 @@ import { ChapterBody } from "../../components/chapter/ChapterBody";
 export async function renderChapterToHtml(root: string, chapter: CompiledChapter, media: MediaManifest = {}): Promise<string> {
   const { story } = loadStory(root);
   if (!story) throw new Error("invalid story");
-  return renderToStaticMarkup(<ChapterBody hash={chapter.hash} code={chapter.code} ctx={{ story, media, mediaUrl: (f) => `/media/${f}` }} />);
+  return renderToStaticMarkup(
+    <ChapterBody hash={chapter.hash} code={chapter.code} ctx={{ story, media, mediaUrl: (f) => `/media/${f}` }} />,
+  );
 }

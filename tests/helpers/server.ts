@@ -31,7 +31,8 @@ export function startSite(options: SiteOptions): Promise<RunningSite> {
     if (!options.args?.includes("--simulated-clock")) env.INSTALLMENT_SIMULATED_CLOCK = "1";
   }
   if (options.editorToken !== undefined) {
-    if (options.editorToken.length < 24) throw new Error(`editorToken "${options.editorToken}" is shorter than the 24 characters EDITOR_TOKEN needs`);
+    if (options.editorToken.length < 24)
+      throw new Error(`editorToken "${options.editorToken}" is shorter than the 24 characters EDITOR_TOKEN needs`);
     env.EDITOR_TOKEN = options.editorToken;
   }
   return startSiteProcess({

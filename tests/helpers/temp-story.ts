@@ -38,10 +38,14 @@ export function tempStory(files: Record<string, string | Buffer>, withStory = tr
 }
 
 export async function tinyPng(width = 8, height = 6): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: "#336699" } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: "#336699" } })
+    .png()
+    .toBuffer();
 }
 
 /** A small valid GIF; content tests only need the file to exist and be an image. */
 export async function tinyGif(width = 8, height = 6): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: "#aa3300" } }).gif().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: "#aa3300" } })
+    .gif()
+    .toBuffer();
 }

@@ -21,8 +21,11 @@ export function vnuErrors(docs: Record<string, string>): VnuMessage[] {
     return file;
   });
   const jar = path.join(projectDir, "node_modules/vnu-jar/build/dist/vnu.jar");
-  const result = spawnSync("java", ["-jar", jar, "--format", "json", "--exit-zero-always", ...files], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync("java", ["-jar", jar, "--format", "json", "--exit-zero-always", ...files], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.error) throw result.error;
   const parsed = JSON.parse(result.stderr || result.stdout || '{"messages":[]}') as { messages: VnuMessage[] };
-  return parsed.messages.filter((m) => m.type === "error" || (m.type === "non-document-error"));
+  return parsed.messages.filter((m) => m.type === "error" || m.type === "non-document-error");
 }

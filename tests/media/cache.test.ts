@@ -91,10 +91,12 @@ describe("cache by content hash", () => {
     const srcs = ["testsrc", "rgbtestsrc", "smptebars", "testsrc2"];
     srcs.forEach((s, i) => makeGif(path.join(root, `${i}.gif`), 64, 48, s));
     const calls: [number, number, string][] = [];
-    const r = await processMedia(
-      [...srcs.map((_, i) => ref(root, `${i}.gif`)), ref(root, "0.gif")],
-      { storeDir: store, concurrency: 2, progressBar: false, onProgress: (d, t, c) => calls.push([d, t, c]) },
-    );
+    const r = await processMedia([...srcs.map((_, i) => ref(root, `${i}.gif`)), ref(root, "0.gif")], {
+      storeDir: store,
+      concurrency: 2,
+      progressBar: false,
+      onProgress: (d, t, c) => calls.push([d, t, c]),
+    });
     expect(r.summary).toMatchObject({ files: 4, transcoded: 4 });
     expect(calls.map((c) => c[0])).toEqual([1, 2, 3, 4]);
     expect(calls.every((c) => c[1] === 4)).toBe(true);

@@ -18,8 +18,7 @@ describe("fallback to the original GIF", () => {
     const store = tempDir("installment-store-");
     makeCorruptGif(path.join(root, "broken.gif"));
     makeGif(path.join(root, "fine.gif"));
-    const run = () =>
-      processMedia([ref(root, "broken.gif"), ref(root, "fine.gif")], { storeDir: store, progressBar: false });
+    const run = () => processMedia([ref(root, "broken.gif"), ref(root, "fine.gif")], { storeDir: store, progressBar: false });
     const r = await run();
     const asset = r.manifest["broken.gif"] as Gif;
     expect(asset.kind).toBe("gif");

@@ -17,10 +17,20 @@ export function makeGif(file: string, w = 64, h = 48, source = "testsrc"): strin
   const bin = ffmpegPath();
   if (!bin) throw new Error("ffmpeg missing");
   execFileSync(bin, [
-    "-hide_banner", "-loglevel", "error", "-y",
+    "-hide_banner",
+    "-loglevel",
+    "error",
+    "-y",
     // "name" gets size/rate/duration; "name=opts" (e.g. life) gets size/rate only.
-    "-f", "lavfi", "-i", source.includes("=") ? `${source}:size=${w}x${h}:rate=10` : `${source}=size=${w}x${h}:rate=10:duration=1`,
-    "-frames:v", "10", "-f", "gif", file,
+    "-f",
+    "lavfi",
+    "-i",
+    source.includes("=") ? `${source}:size=${w}x${h}:rate=10` : `${source}=size=${w}x${h}:rate=10:duration=1`,
+    "-frames:v",
+    "10",
+    "-f",
+    "gif",
+    file,
   ]);
   return file;
 }
@@ -37,7 +47,12 @@ export function makeCorruptGif(file: string): string {
 
 export async function makePng(file: string, width: number, height: number, alpha = false): Promise<string> {
   await sharp({
-    create: { width, height, channels: alpha ? 4 : 3, background: alpha ? { r: 200, g: 40, b: 90, alpha: 0.5 } : { r: 30, g: 120, b: 200 } },
+    create: {
+      width,
+      height,
+      channels: alpha ? 4 : 3,
+      background: alpha ? { r: 200, g: 40, b: 90, alpha: 0.5 } : { r: 30, g: 120, b: 200 },
+    },
   })
     .png()
     .toFile(file);

@@ -31,7 +31,8 @@ describe("media refs for the bench and the build CLI", () => {
     const root = tempDir();
     mkdirSync(path.join(root, "01-one/media"), { recursive: true });
     mkdirSync(path.join(root, "_drafts"), { recursive: true });
-    for (const f of ["01-one/media/a.gif", "01-one/media/b.JPG", "01-one/index.mdx", "_drafts/x.gif"]) writeFileSync(path.join(root, f), "");
+    for (const f of ["01-one/media/a.gif", "01-one/media/b.JPG", "01-one/index.mdx", "_drafts/x.gif"])
+      writeFileSync(path.join(root, f), "");
     expect(mediaUnder(root).map((r) => `${r.kind}:${r.path}`)).toEqual(["gif:01-one/media/a.gif", "still:01-one/media/b.JPG"]);
   });
 });

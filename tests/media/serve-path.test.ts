@@ -57,11 +57,30 @@ describe("serve-path", () => {
 
 describe("asset-files", () => {
   const manifest: MediaManifest = {
-    "01-a/x.gif": { kind: "video", source: "01-a/x.gif", width: 2, height: 2, mp4: "a.mp4", webm: "a.webm", poster: "a.webp", sourceBytes: 1, servedBytes: 1 },
+    "01-a/x.gif": {
+      kind: "video",
+      source: "01-a/x.gif",
+      width: 2,
+      height: 2,
+      mp4: "a.mp4",
+      webm: "a.webm",
+      poster: "a.webp",
+      sourceBytes: 1,
+      servedBytes: 1,
+    },
     "01-a/b.gif": { kind: "gif", source: "01-a/b.gif", width: 2, height: 2, file: "b.gif", poster: "", sourceBytes: 1, servedBytes: 1 },
     "02-b/s.png": {
-      kind: "image", source: "02-b/s.png", width: 2, height: 2, fallback: "s.jpg", sourceBytes: 1, servedBytes: 1,
-      renditions: [{ file: "s.avif", width: 2, format: "avif", bytes: 1 }, { file: "s.webp", width: 2, format: "webp", bytes: 1 }],
+      kind: "image",
+      source: "02-b/s.png",
+      width: 2,
+      height: 2,
+      fallback: "s.jpg",
+      sourceBytes: 1,
+      servedBytes: 1,
+      renditions: [
+        { file: "s.avif", width: 2, format: "avif", bytes: 1 },
+        { file: "s.webp", width: 2, format: "webp", bytes: 1 },
+      ],
     },
   };
 

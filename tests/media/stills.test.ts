@@ -30,7 +30,12 @@ describe("stills", () => {
     expect(wide.kind).toBe("image");
     expect([wide.width, wide.height]).toEqual([1000, 500]);
     expect(wide.renditions.map((x) => `${x.format}@${x.width}`)).toEqual([
-      "avif@1000", "webp@1000", "avif@960", "webp@960", "avif@480", "webp@480",
+      "avif@1000",
+      "webp@1000",
+      "avif@960",
+      "webp@960",
+      "avif@480",
+      "webp@480",
     ]);
     for (const rend of wide.renditions) {
       const buf = readFileSync(mediaFilePath(store, rend.file) as string);

@@ -31,7 +31,9 @@ describe("notify.yaml", () => {
   });
 
   it("names file:line:column and the offending value for a bad field", () => {
-    const text = ["endpoints:", "  - name: toot", "    kind: mastodon", "    instance: not a url", "    tokenEnv: MASTODON_TOKEN", ""].join("\n");
+    const text = ["endpoints:", "  - name: toot", "    kind: mastodon", "    instance: not a url", "    tokenEnv: MASTODON_TOKEN", ""].join(
+      "\n",
+    );
     const { config, diagnostics } = parseNotifyConfig(text, FILE);
     expect(config).toBeNull();
     expect(diagnostics[0]).toMatchObject({ file: FILE, line: 4, column: 15 });
@@ -40,15 +42,21 @@ describe("notify.yaml", () => {
   });
 
   it("refuses an unknown kind, both url and urlEnv, duplicate names and a secret written in the file", () => {
-    const bad = (body: string) => parseNotifyConfig(`endpoints:\n${body}`, FILE).diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
+    const bad = (body: string) =>
+      parseNotifyConfig(`endpoints:\n${body}`, FILE).diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
     expect(bad("  - name: a\n    kind: email\n    url: https://x.example\n")[0]).toMatch(/^3:11 endpoints\.0\.kind/);
-    expect(bad("  - name: a\n    kind: slack\n    url: https://x.example\n    urlEnv: SLACK\n")[0]).toMatch(/endpoints\.0: give url or urlEnv, not both/);
-    expect(bad("  - name: a\n    kind: slack\n    urlEnv: A\n  - name: a\n    kind: discord\n    urlEnv: B\n")[0]).toMatch(/^5:11 endpoints\.1\.name: "a" is used twice/);
+    expect(bad("  - name: a\n    kind: slack\n    url: https://x.example\n    urlEnv: SLACK\n")[0]).toMatch(
+      /endpoints\.0: give url or urlEnv, not both/,
+    );
+    expect(bad("  - name: a\n    kind: slack\n    urlEnv: A\n  - name: a\n    kind: discord\n    urlEnv: B\n")[0]).toMatch(
+      /^5:11 endpoints\.1\.name: "a" is used twice/,
+    );
     expect(bad("  - name: a\n    kind: mastodon\n    instance: https://m.example\n    token: abc\n")[0]).toMatch(/endpoints\.0.*token/);
   });
 
   it("resolves secrets from the environment only, naming a missing variable but never a value", () => {
-    const text = "endpoints:\n  - name: toot\n    kind: mastodon\n    instance: https://m.example\n    tokenEnv: MASTODON_TOKEN\n  - name: d\n    kind: discord\n    urlEnv: DISCORD_URL\n";
+    const text =
+      "endpoints:\n  - name: toot\n    kind: mastodon\n    instance: https://m.example\n    tokenEnv: MASTODON_TOKEN\n  - name: d\n    kind: discord\n    urlEnv: DISCORD_URL\n";
     const { config } = parseNotifyConfig(text, FILE);
     const missing = resolveEndpoints(config!, { DISCORD_URL: "https://discord.example/api/webhooks/1/s3cret" });
     expect(missing.problems).toEqual(["toot: the environment variable MASTODON_TOKEN is not set"]);

@@ -36,7 +36,14 @@ describe("release messages", () => {
   });
 
   it("only releases within the catch-up window are due", () => {
-    const schedule = { timezone: "UTC", releases: [{ at: AT - 3_600_000, chapters: [1], line: 1 }, { at: AT, chapters: [2, 3], line: 2 }, { at: AT + 120_000, chapters: [4], line: 3 }] };
+    const schedule = {
+      timezone: "UTC",
+      releases: [
+        { at: AT - 3_600_000, chapters: [1], line: 1 },
+        { at: AT, chapters: [2, 3], line: 2 },
+        { at: AT + 120_000, chapters: [4], line: 3 },
+      ],
+    };
     expect(dueReleases(schedule, AT + 60_000, 30 * 60_000).map((r) => r.at)).toEqual([AT]);
     expect(dueReleases(schedule, AT - 1, 30 * 60_000)).toEqual([]);
     expect(dueReleases(schedule, AT + 31 * 60_000, 30 * 60_000).map((r) => r.at)).toEqual([AT + 120_000]);
@@ -55,19 +62,38 @@ describe("payloads per kind", () => {
   });
 
   it("discord: content plus one embed per chapter", () => {
-    const p = buildPayload(endpoint("discord"), message) as { content: string; embeds: { title: string; url: string; description: string; timestamp: string }[] };
+    const p = buildPayload(endpoint("discord"), message) as {
+      content: string;
+      embeds: { title: string; url: string; description: string; timestamp: string }[];
+    };
     expect(p.content).toBe("New in The Serial: Chapter 2: Title 2, Chapter 3: Title 3");
     expect(p.embeds).toEqual([
-      { title: "Chapter 2: Title 2", url: "https://serial.example/two", description: "Two happens.", timestamp: "2027-01-01T09:00:00.000Z" },
-      { title: "Chapter 3: Title 3", url: "https://serial.example/three", description: "Excerpt 3.", timestamp: "2027-01-01T09:00:00.000Z" },
+      {
+        title: "Chapter 2: Title 2",
+        url: "https://serial.example/two",
+        description: "Two happens.",
+        timestamp: "2027-01-01T09:00:00.000Z",
+      },
+      {
+        title: "Chapter 3: Title 3",
+        url: "https://serial.example/three",
+        description: "Excerpt 3.",
+        timestamp: "2027-01-01T09:00:00.000Z",
+      },
     ]);
   });
 
   it("slack: text plus section blocks with links", () => {
-    const p = buildPayload(endpoint("slack"), message) as { text: string; blocks: { type: string; text: { type: string; text: string } }[] };
+    const p = buildPayload(endpoint("slack"), message) as {
+      text: string;
+      blocks: { type: string; text: { type: string; text: string } }[];
+    };
     expect(p.text).toBe("New in The Serial: Chapter 2: Title 2, Chapter 3: Title 3");
     expect(p.blocks[0]).toEqual({ type: "section", text: { type: "mrkdwn", text: "New in *The Serial*" } });
-    expect(p.blocks[1]).toEqual({ type: "section", text: { type: "mrkdwn", text: "*<https://serial.example/two|Chapter 2: Title 2>*\nTwo happens." } });
+    expect(p.blocks[1]).toEqual({
+      type: "section",
+      text: { type: "mrkdwn", text: "*<https://serial.example/two|Chapter 2: Title 2>*\nTwo happens." },
+    });
     expect(p.blocks).toHaveLength(3);
   });
 
@@ -80,7 +106,9 @@ describe("payloads per kind", () => {
   it("mastodon: a status of at most 500 characters with the links, visibility from the config", () => {
     const p = buildPayload(endpoint("mastodon", "    visibility: unlisted\n"), message) as { status: string; visibility: string };
     expect(p.visibility).toBe("unlisted");
-    expect(p.status).toBe("New in The Serial:\n\nChapter 2: Title 2\nhttps://serial.example/two\n\nChapter 3: Title 3\nhttps://serial.example/three");
+    expect(p.status).toBe(
+      "New in The Serial:\n\nChapter 2: Title 2\nhttps://serial.example/two\n\nChapter 3: Title 3\nhttps://serial.example/three",
+    );
     const long = releaseMessage({ ...view, chapters: view.chapters.map((c) => ({ ...c, title: "x".repeat(300) })) }, AT)!;
     const q = buildPayload(endpoint("mastodon"), long) as { status: string; visibility: string };
     expect(q.visibility).toBe("public");

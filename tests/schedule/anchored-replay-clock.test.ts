@@ -11,7 +11,9 @@ describe("a replay clock anchored to a wall instant", () => {
     expect(parseClockSpec(spec)).toEqual({ kind: "replay", start: story, speed: 600, from });
     expect(parseClockSpec("replay:2027-07-05T12:55:00Z@600")).toEqual({ kind: "replay", start: story, speed: 600 });
     expect(() => parseClockSpec("replay:2027-07-05T12:55:00Z@600,from:yesterday")).toThrow(/"yesterday" is not an instant/);
-    expect(() => parseClockSpec("replay:2027-07-05T12:55:00Z@600,since:2026-12-02T09:00:00Z")).toThrow(/"since:2026-12-02T09:00:00Z" is not understood/);
+    expect(() => parseClockSpec("replay:2027-07-05T12:55:00Z@600,since:2026-12-02T09:00:00Z")).toThrow(
+      /"since:2026-12-02T09:00:00Z" is not understood/,
+    );
   });
 
   it("two instances started at different moments tell the same story time", () => {

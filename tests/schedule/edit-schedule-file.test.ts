@@ -84,7 +84,8 @@ describe("applyShiftToText", () => {
   });
 
   it("keeps the wall time of wall-time entries across DST and writes offsets where the new time is ambiguous", () => {
-    const text = "timezone: America/New_York\nreleases:\n  - at: 2027-11-06T09:00 # sat\n    chapters: [2]\n  - at: 2027-11-06T01:30\n    chapters: [1]\n";
+    const text =
+      "timezone: America/New_York\nreleases:\n  - at: 2027-11-06T09:00 # sat\n    chapters: [2]\n  - at: 2027-11-06T01:30\n    chapters: [1]\n";
     const shifted = applyShiftToText(text, 0, parseShiftDuration("1d"));
     expect(shifted).toBe(
       "timezone: America/New_York\nreleases:\n  - at: 2027-11-07T09:00 # sat\n    chapters: [2]\n  - at: 2027-11-07T01:30-04:00\n    chapters: [1]\n",

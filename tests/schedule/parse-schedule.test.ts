@@ -150,7 +150,8 @@ describe("parseSchedule: errors name line, column and the offending value", () =
       {
         line: 6,
         column: 16,
-        message: "chapter 3 releases at 2027-07-05 09:00 EDT, before chapter 2 (2027-07-06 09:00 EDT, line 4): chapters must come out in order",
+        message:
+          "chapter 3 releases at 2027-07-05 09:00 EDT, before chapter 2 (2027-07-06 09:00 EDT, line 4): chapters must come out in order",
       },
     ]);
   });

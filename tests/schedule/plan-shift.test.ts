@@ -44,7 +44,13 @@ describe("planReleases", () => {
   });
 
   it("spacing 0 releases a day's chapters together; a 0 count skips a day", () => {
-    const plan = planReleases({ chapters: range(1, 5), zone: NY, start: "2027-07-05T09:00", perDay: parsePerDay("3,0,2"), spacingMinutes: 0 });
+    const plan = planReleases({
+      chapters: range(1, 5),
+      zone: NY,
+      start: "2027-07-05T09:00",
+      perDay: parsePerDay("3,0,2"),
+      spacingMinutes: 0,
+    });
     expect(show(plan)).toEqual(["1+2+3 2027-07-05 09:00 EDT", "4+5 2027-07-07 09:00 EDT"]);
   });
 

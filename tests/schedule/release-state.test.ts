@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Schedule } from "../../lib/schedule/types";
-import {
-  isReleased,
-  nextRelease,
-  releasedChapters,
-  releasesBetween,
-  releaseStateKey,
-  stateOf,
-} from "../../lib/schedule/release-state";
+import { isReleased, nextRelease, releasedChapters, releasesBetween, releaseStateKey, stateOf } from "../../lib/schedule/release-state";
 
 const T1 = Date.UTC(2027, 6, 5, 13);
 const T2 = Date.UTC(2027, 6, 6, 13);

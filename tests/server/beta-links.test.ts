@@ -48,7 +48,14 @@ describe("signed beta-reader links", () => {
     const { token } = parseBetaPath(betaLinkPath(key, link))!;
     const [id, expires, mac] = token.split(".") as [string, string, string];
     const later = String(Number(expires) + DAY);
-    for (const forged of [`${id}.${later}.${mac}`, `${other.id}.${expires}.${mac}`, `${id}.${expires}.${mac.slice(0, -1)}${mac.endsWith("A") ? "B" : "A"}`, "forged", "", `${token}.x`]) {
+    for (const forged of [
+      `${id}.${later}.${mac}`,
+      `${other.id}.${expires}.${mac}`,
+      `${id}.${expires}.${mac.slice(0, -1)}${mac.endsWith("A") ? "B" : "A"}`,
+      "forged",
+      "",
+      `${token}.x`,
+    ]) {
       expect(verifyBetaLink(key, "zenith-secret", forged, NOW), forged).toBeNull();
     }
     expect(verifyBetaLink(key, "noon", token, NOW)).toBeNull();
@@ -68,7 +75,15 @@ describe("signed beta-reader links", () => {
     const t = `${"a".repeat(22)}.123.${"b".repeat(43)}`;
     expect(parseBetaPath(`/beta/noon/${t}`)).toEqual({ slug: "noon", token: t, media: null });
     expect(parseBetaPath(`/beta/noon/${t}/media/abc123.mp4`)).toEqual({ slug: "noon", token: t, media: "abc123.mp4" });
-    for (const p of ["/beta/noon", "/beta/noon/", "/beta/Noon/x", `/beta/noon/${t}/other`, `/beta/noon/${t}/media/`, `/beta/noon/${t}/media/../x`, "/betax/noon/t"]) {
+    for (const p of [
+      "/beta/noon",
+      "/beta/noon/",
+      "/beta/Noon/x",
+      `/beta/noon/${t}/other`,
+      `/beta/noon/${t}/media/`,
+      `/beta/noon/${t}/media/../x`,
+      "/betax/noon/t",
+    ]) {
       expect(parseBetaPath(p), p).toBeNull();
     }
   });

@@ -10,18 +10,25 @@ type Hash<T> = (...args: (string | undefined)[]) => T;
 const nextModern = nextHash.computeCacheBustingSearchParam as Hash<Promise<string>>;
 const nextLegacy = nextHash.computeLegacyCacheBustingSearchParam as Hash<string>;
 
-const tree = encodeURIComponent(JSON.stringify(["", { children: [["slug", "orbit", "d", null], { children: ["__PAGE__", {}, null, null] }, null, null] }, null, null, 1]));
+const tree = encodeURIComponent(
+  JSON.stringify(["", { children: [["slug", "orbit", "d", null], { children: ["__PAGE__", {}, null, null] }, null, null] }, null, null, 1]),
+);
 
 describe("readerRequest", () => {
   it("a document drops every query parameter and router header", () => {
-    const a = readerRequest("/orbit", "junk=1&utm_source=x", { "next-router-state-tree": "[[[" , "next-url": "/x", rsc: "2" });
+    const a = readerRequest("/orbit", "junk=1&utm_source=x", { "next-router-state-tree": "[[[", "next-url": "/x", rsc: "2" });
     const b = readerRequest("/orbit", "", {});
     expect(a).toEqual(b);
     expect(a).toEqual({ kind: "page", flight: false, search: "", vary: "document", headers: {} });
   });
 
   it("computes Next's _rsc (modern and legacy)", async () => {
-    for (const args of [["1", undefined, tree, "/orbit"], [undefined, undefined, tree, undefined], ["2", "/_tree", undefined, undefined], [undefined, undefined, undefined, undefined]] as const) {
+    for (const args of [
+      ["1", undefined, tree, "/orbit"],
+      [undefined, undefined, tree, undefined],
+      ["2", "/_tree", undefined, undefined],
+      [undefined, undefined, undefined, undefined],
+    ] as const) {
       expect(cacheBustingParam(...args)).toBe(await nextModern(...args));
       expect(legacyCacheBustingParam(...args)).toBe(nextLegacy(...args));
     }
@@ -77,7 +84,9 @@ describe("parseRouterStateTree", () => {
 describe("forwardedHeaders", () => {
   it("sends Next no user-agent, accept-language or cookie: only fixed values, router headers and the edge's decision", () => {
     const h = forwardedHeaders({ rsc: "1" }, { now: 5, audience: "reader", secret: "s", asOf: null });
-    expect(Object.keys(h).sort()).toEqual(["accept", "accept-encoding", "host", "rsc", EDGE_HEADERS.audience, EDGE_HEADERS.now, EDGE_HEADERS.secret].sort());
+    expect(Object.keys(h).sort()).toEqual(
+      ["accept", "accept-encoding", "host", "rsc", EDGE_HEADERS.audience, EDGE_HEADERS.now, EDGE_HEADERS.secret].sort(),
+    );
     expect(JSON.stringify(h)).not.toMatch(/user-agent|cookie|accept-language/i);
   });
 });

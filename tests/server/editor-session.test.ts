@@ -31,7 +31,14 @@ describe("signed editor sessions", () => {
     expect(a.session.id).not.toBe(b.session.id);
     const [id, expires, mac] = a.value.split(".") as [string, string, string];
     const later = String(Number(expires) + SESSION_TTL_MS);
-    for (const forged of [`${id}.${later}.${mac}`, `${b.session.id}.${expires}.${mac}`, `${id}.${expires}.${mac.slice(0, -1)}${mac.endsWith("A") ? "B" : "A"}`, "forged", "", `${a.value}.x`]) {
+    for (const forged of [
+      `${id}.${later}.${mac}`,
+      `${b.session.id}.${expires}.${mac}`,
+      `${id}.${expires}.${mac.slice(0, -1)}${mac.endsWith("A") ? "B" : "A"}`,
+      "forged",
+      "",
+      `${a.value}.x`,
+    ]) {
       expect(verifySession(forged, key, NOW), forged).toBeNull();
     }
     expect(verifySession(a.value, sessionKey(`${TOKEN}-rotated`), NOW)).toBeNull();
@@ -75,13 +82,17 @@ describe("trusting a proxy", () => {
     expect(clientAddress(request("203.0.113.9", { "x-forwarded-for": "198.51.100.1" }), [])).toBe("203.0.113.9");
     expect(clientAddress(request("127.0.0.1", { "x-forwarded-for": "198.51.100.1" }), [])).toBe("198.51.100.1");
     // The client wrote the leftmost entry itself; the proxies appended the rest.
-    expect(clientAddress(request("127.0.0.1", { "x-forwarded-for": "1.2.3.4, 198.51.100.1, 10.0.0.5" }), ["10.0.0.5"])).toBe("198.51.100.1");
+    expect(clientAddress(request("127.0.0.1", { "x-forwarded-for": "1.2.3.4, 198.51.100.1, 10.0.0.5" }), ["10.0.0.5"])).toBe(
+      "198.51.100.1",
+    );
     expect(clientAddress(request("127.0.0.1"), [])).toBe("127.0.0.1");
   });
 
   it("INSTALLMENT_TRUSTED_PROXIES is a list of IP addresses; anything else is refused, naming it", () => {
     expect(readEnv({ INSTALLMENT_TRUSTED_PROXIES: "10.0.0.5, ::1" }).INSTALLMENT_TRUSTED_PROXIES).toEqual(["10.0.0.5", "::1"]);
-    expect(() => readEnv({ INSTALLMENT_TRUSTED_PROXIES: "10.0.0.5, proxy.local" })).toThrow(/^INSTALLMENT_TRUSTED_PROXIES="10\.0\.0\.5, proxy\.local": /);
+    expect(() => readEnv({ INSTALLMENT_TRUSTED_PROXIES: "10.0.0.5, proxy.local" })).toThrow(
+      /^INSTALLMENT_TRUSTED_PROXIES="10\.0\.0\.5, proxy\.local": /,
+    );
   });
 });
 
@@ -117,6 +128,7 @@ describe("the as-of cookie", () => {
   it("is epoch milliseconds within what a page can show; anything else is refused", () => {
     expect(parseAsOf("1800000000000")).toBe(1800000000000);
     expect(parseAsOf("0")).toBe(0);
-    for (const bad of ["1".repeat(40), "8640000000000001", "253402300800000", "abc", "-5", "1e3", "12.5", ""]) expect(parseAsOf(bad), bad).toBeNull();
+    for (const bad of ["1".repeat(40), "8640000000000001", "253402300800000", "abc", "-5", "1e3", "12.5", ""])
+      expect(parseAsOf(bad), bad).toBeNull();
   });
 });

@@ -23,7 +23,10 @@ describe("notification outbox", () => {
     const o = openOutbox(d, 1000);
     o.enqueue(KEY, "hook", {});
     o.enqueue(KEY, "slack", {});
-    expect(o.entries(0).map((e) => [e.endpoint, e.status, e.nextAttemptAt])).toEqual([["hook", "pending", 0], ["slack", "pending", 0]]);
+    expect(o.entries(0).map((e) => [e.endpoint, e.status, e.nextAttemptAt])).toEqual([
+      ["hook", "pending", 0],
+      ["slack", "pending", 0],
+    ]);
     o.claim(KEY, "hook", 1, 0);
     expect(o.entries(Date.now())[0]!.nextAttemptAt).toBeNull();
     // An attempt with no result after staleMs may be tried again.
@@ -34,9 +37,21 @@ describe("notification outbox", () => {
     o.record(KEY, "hook", 2, { ok: true, at: 101 });
     o.claim(KEY, "slack", 1, 0);
     o.record(KEY, "slack", 1, { ok: false, error: "HTTP 404", at: 1, nextAt: null });
-    expect(o.entries(0).map((e) => [e.endpoint, e.status, e.attempts])).toEqual([["hook", "sent", 2], ["slack", "failed", 1]]);
+    expect(o.entries(0).map((e) => [e.endpoint, e.status, e.attempts])).toEqual([
+      ["hook", "sent", 2],
+      ["slack", "failed", 1],
+    ]);
     expect(outboxSummary(o.entries(0))).toEqual([
-      { key: KEY, sent: 1, pending: 0, failed: 1, endpoints: [{ name: "hook", status: "sent", attempts: 2 }, { name: "slack", status: "failed", attempts: 1 }] },
+      {
+        key: KEY,
+        sent: 1,
+        pending: 0,
+        failed: 1,
+        endpoints: [
+          { name: "hook", status: "sent", attempts: 2 },
+          { name: "slack", status: "failed", attempts: 1 },
+        ],
+      },
     ]);
   });
 });
@@ -55,7 +70,9 @@ describe("notification outbox across processes", () => {
             const child = spawn(process.execPath, [tsx, script, d, String(startAt)], { stdio: ["ignore", "pipe", "inherit"] });
             let out = "";
             child.stdout.on("data", (c: Buffer) => (out += c.toString()));
-            child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out) as { created: boolean; claimed: number[] }) : reject(new Error(`exit ${code}`))));
+            child.on("exit", (code) =>
+              code === 0 ? resolve(JSON.parse(out) as { created: boolean; claimed: number[] }) : reject(new Error(`exit ${code}`)),
+            );
           }),
       ),
     );

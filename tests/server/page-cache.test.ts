@@ -2,14 +2,27 @@ import { describe, expect, it } from "vitest";
 import { entryBytes, PageCache, type CachedResponse } from "../../lib/server/page-cache";
 import { RenderPool, RenderRefused } from "../../lib/server/render-pool";
 
-const page = (bytes: number, status = 200): CachedResponse => ({ status, headers: { "content-type": "text/html" }, body: Buffer.alloc(bytes, 97), gzip: null });
+const page = (bytes: number, status = 200): CachedResponse => ({
+  status,
+  headers: { "content-type": "text/html" },
+  body: Buffer.alloc(bytes, 97),
+  gzip: null,
+});
 
 describe("PageCache", () => {
   it("stays within its byte bound however many keys arrive, evicting the least recently used", async () => {
     const cache = new PageCache(1024 * 1024);
-    await cache.getOrRender("warm", async () => page(100_000), () => true);
+    await cache.getOrRender(
+      "warm",
+      async () => page(100_000),
+      () => true,
+    );
     for (let i = 0; i < 2000; i++) {
-      await cache.getOrRender(`junk-${i}`, async () => page(10_000), () => true);
+      await cache.getOrRender(
+        `junk-${i}`,
+        async () => page(10_000),
+        () => true,
+      );
       if (i % 10 === 0) cache.get("warm"); // a popular page keeps being read
       expect(cache.bytes).toBeLessThanOrEqual(1024 * 1024);
     }
@@ -19,7 +32,11 @@ describe("PageCache", () => {
 
   it("never stores an entry larger than the whole cache", async () => {
     const cache = new PageCache(10_000);
-    await cache.getOrRender("big", async () => page(20_000), () => true);
+    await cache.getOrRender(
+      "big",
+      async () => page(20_000),
+      () => true,
+    );
     expect(cache.size).toBe(0);
     expect(entryBytes(page(1), "k")).toBeGreaterThan(1);
   });
@@ -54,7 +71,9 @@ describe("RenderPool", () => {
   it("a task that does not finish in time is aborted and refused with a 504 and a Retry-After", async () => {
     const pool = new RenderPool({ concurrency: 1, queue: 5, timeoutMs: 20 });
     let aborted = false;
-    const running = pool.run((signal) => new Promise((_, reject) => signal.addEventListener("abort", () => ((aborted = true), reject(new Error("aborted"))))));
+    const running = pool.run(
+      (signal) => new Promise((_, reject) => signal.addEventListener("abort", () => ((aborted = true), reject(new Error("aborted"))))),
+    );
     const queued = pool.run(async () => 2);
     const error = await running.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RenderRefused);
@@ -62,7 +81,10 @@ describe("RenderPool", () => {
     expect((error as RenderRefused).retryAfterSeconds).toBeGreaterThan(0);
     expect(aborted).toBe(true);
     // The queued task either ran once the slot freed or timed out too; never hung.
-    await queued.then((v) => expect(v).toBe(2), (e: unknown) => expect(e).toBeInstanceOf(RenderRefused));
+    await queued.then(
+      (v) => expect(v).toBe(2),
+      (e: unknown) => expect(e).toBeInstanceOf(RenderRefused),
+    );
     pool.close();
   });
 

@@ -12,7 +12,8 @@ const root = path.resolve(__dirname, "..", "..");
 const fixture = readFileSync(path.join(root, "tests/fixtures/next-html/landing-16.4.6.html"), "utf8");
 const SRC = "/_islands/abc123.js";
 
-const scripts = (html: string) => [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => ({ attrs: m[1]!.trim(), body: m[2]! }));
+const scripts = (html: string) =>
+  [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => ({ attrs: m[1]!.trim(), body: m[2]! }));
 const markup = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "").replace(/<link\b[^>]*\/?>/g, "");
 
 describe("reader HTML without Next's runtime", () => {

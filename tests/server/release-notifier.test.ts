@@ -15,7 +15,10 @@ const HOOK_SECRET = "hookpath-s3cr3t-71c2";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function chapter(number: number, slug: string, title: string) {
-  return { ok: true, chapter: { source: { number, slug }, frontmatter: { title, summary: `${title} summary` }, excerpt: `${title} excerpt` } };
+  return {
+    ok: true,
+    chapter: { source: { number, slug }, frontmatter: { title, summary: `${title} summary` }, excerpt: `${title} excerpt` },
+  };
 }
 
 function fakeRuntime(root: string, schedule: Schedule): Runtime {
@@ -25,7 +28,15 @@ function fakeRuntime(root: string, schedule: Schedule): Runtime {
     clock: { kind: "real", now: () => Date.now(), describe: () => "real clock", realMsUntil: (at: number) => at - Date.now() },
     snapshot: () => ({
       root,
-      story: { title: "Notify Story", description: "d", language: "en", siteUrl: "https://serial.example", cast: {}, arcs: [], revealUpcomingTitles: false },
+      story: {
+        title: "Notify Story",
+        description: "d",
+        language: "en",
+        siteUrl: "https://serial.example",
+        cast: {},
+        arcs: [],
+        revealUpcomingTitles: false,
+      },
       chapters: [chapter(1, "old-one", "Old One"), chapter(2, "new-two", "New Two"), chapter(3, "new-three", "New Three")],
       schedule,
       diagnostics: [],
@@ -95,7 +106,13 @@ describe("release notifier", () => {
     const receiver = await startReceiver();
     stops.push(() => receiver.close());
     const at = Date.now() + 1500;
-    const schedule: Schedule = { timezone: "UTC", releases: [{ at: at - 7200_000, chapters: [1], line: 1 }, { at, chapters: [2, 3], line: 2 }] };
+    const schedule: Schedule = {
+      timezone: "UTC",
+      releases: [
+        { at: at - 7200_000, chapters: [1], line: 1 },
+        { at, chapters: [2, 3], line: 2 },
+      ],
+    };
     const root = storyRoot(receiver, "", 20);
     const cacheDir = mkdtempSync(path.join(tmpdir(), "installment-cache-"));
     const live: number[] = [];
@@ -106,7 +123,13 @@ describe("release notifier", () => {
       return ok;
     };
     const logs: Record<string, unknown>[] = [];
-    const stop = startReleaseNotifier(fakeRuntime(root, schedule), { cacheDir, probe, env: env(receiver), log: (e) => logs.push(e), pollMs: 100 });
+    const stop = startReleaseNotifier(fakeRuntime(root, schedule), {
+      cacheDir,
+      probe,
+      env: env(receiver),
+      log: (e) => logs.push(e),
+      pollMs: 100,
+    });
     stops.push(stop);
     await until(() => receiver.received.length >= 4);
     await sleep(800);
@@ -123,12 +146,22 @@ describe("release notifier", () => {
     expect(JSON.stringify(receiver.received.map((r) => r.body))).not.toContain("old-one");
 
     stop();
-    const again = startReleaseNotifier(fakeRuntime(root, schedule), { cacheDir, probe, env: env(receiver), log: (e) => logs.push(e), pollMs: 100 });
+    const again = startReleaseNotifier(fakeRuntime(root, schedule), {
+      cacheDir,
+      probe,
+      env: env(receiver),
+      log: (e) => logs.push(e),
+      pollMs: 100,
+    });
     stops.push(again);
     await sleep(1500);
     expect(receiver.received).toHaveLength(4);
 
-    const everything = JSON.stringify(logs) + filesUnder(cacheDir).map((f) => readFileSync(f, "utf8")).join("\n");
+    const everything =
+      JSON.stringify(logs) +
+      filesUnder(cacheDir)
+        .map((f) => readFileSync(f, "utf8"))
+        .join("\n");
     expect(logs.filter((e) => e.event === "notify-sent")).toHaveLength(4);
     expect(everything).not.toContain(TOKEN);
     expect(everything).not.toContain(HOOK_SECRET);
@@ -145,7 +178,15 @@ describe("release notifier", () => {
     const root = storyRoot(receiver);
     const cacheDir = mkdtempSync(path.join(tmpdir(), "installment-cache-"));
     const logs: Record<string, unknown>[] = [];
-    stops.push(startReleaseNotifier(fakeRuntime(root, schedule), { cacheDir, probe: async () => Date.now() >= at, env: env(receiver), log: (e) => logs.push(e), pollMs: 100 }));
+    stops.push(
+      startReleaseNotifier(fakeRuntime(root, schedule), {
+        cacheDir,
+        probe: async () => Date.now() >= at,
+        env: env(receiver),
+        log: (e) => logs.push(e),
+        pollMs: 100,
+      }),
+    );
     await until(() => receiver.on("/discord").length >= 3);
     await sleep(500);
     const discord = receiver.on("/discord");
@@ -162,7 +203,12 @@ describe("release notifier", () => {
     const failed = logs.filter((e) => e.event === "notify-failed");
     expect(failed.filter((e) => e.endpoint === "discord").map((e) => e.error)).toEqual(["HTTP 500", "HTTP 500"]);
     expect(failed.some((e) => e.endpoint === "slack" && String(e.error).includes("no answer within 1000 ms"))).toBe(true);
-    expect(logs.filter((e) => e.event === "notify-sent").map((e) => e.endpoint).sort()).toEqual(["discord", "hook", "toot"]);
+    expect(
+      logs
+        .filter((e) => e.event === "notify-sent")
+        .map((e) => e.endpoint)
+        .sort(),
+    ).toEqual(["discord", "hook", "toot"]);
   }, 30_000);
 
   it("several instances sharing the cache folder send each message once", async () => {
@@ -173,7 +219,15 @@ describe("release notifier", () => {
     const root = storyRoot(receiver, "", 20);
     const cacheDir = mkdtempSync(path.join(tmpdir(), "installment-cache-"));
     for (let i = 0; i < 3; i++) {
-      stops.push(startReleaseNotifier(fakeRuntime(root, schedule), { cacheDir, probe: async () => Date.now() >= at, env: env(receiver), log: () => {}, pollMs: 20 }));
+      stops.push(
+        startReleaseNotifier(fakeRuntime(root, schedule), {
+          cacheDir,
+          probe: async () => Date.now() >= at,
+          env: env(receiver),
+          log: () => {},
+          pollMs: 20,
+        }),
+      );
     }
     await until(() => receiver.received.length >= 4);
     await sleep(1000);
@@ -185,7 +239,15 @@ describe("release notifier", () => {
     stops.push(() => receiver.close());
     const schedule: Schedule = { timezone: "UTC", releases: [{ at: Date.now() - 40 * 60_000, chapters: [1, 2], line: 1 }] };
     const cacheDir = mkdtempSync(path.join(tmpdir(), "installment-cache-"));
-    stops.push(startReleaseNotifier(fakeRuntime(storyRoot(receiver), schedule), { cacheDir, probe: async () => true, env: env(receiver), log: () => {}, pollMs: 50 }));
+    stops.push(
+      startReleaseNotifier(fakeRuntime(storyRoot(receiver), schedule), {
+        cacheDir,
+        probe: async () => true,
+        env: env(receiver),
+        log: () => {},
+        pollMs: 50,
+      }),
+    );
     await sleep(800);
     expect(receiver.received).toEqual([]);
   }, 30_000);
@@ -198,7 +260,13 @@ describe("release notifier on a simulated clock", () => {
     const runtime = fakeRuntime(root, { timezone: "UTC", releases: [{ at: Date.now(), chapters: [2], line: 1 }] });
     (runtime as { clock: { kind: string } }).clock.kind = "frozen";
     const logs: Record<string, unknown>[] = [];
-    const stop = startReleaseNotifier(runtime, { cacheDir: mkdtempSync(path.join(tmpdir(), "c-")), probe: async () => true, env: env(receiver), log: (e) => logs.push(e), pollMs: 50 });
+    const stop = startReleaseNotifier(runtime, {
+      cacheDir: mkdtempSync(path.join(tmpdir(), "c-")),
+      probe: async () => true,
+      env: env(receiver),
+      log: (e) => logs.push(e),
+      pollMs: 50,
+    });
     await sleep(500);
     stop();
     await receiver.close();

@@ -4,11 +4,38 @@ import { refuseRequestBody } from "../../lib/server/request-body";
 
 describe("parseRequestTarget", () => {
   it("reads origin-form targets", () => {
-    expect(parseRequestTarget("/orbit?_rsc=abc&x=%20")).toEqual({ ok: true, rawPath: "/orbit", pathname: "/orbit", query: "_rsc=abc&x=%20" });
+    expect(parseRequestTarget("/orbit?_rsc=abc&x=%20")).toEqual({
+      ok: true,
+      rawPath: "/orbit",
+      pathname: "/orbit",
+      query: "_rsc=abc&x=%20",
+    });
     expect(parseRequestTarget("/caf%C3%A9")).toMatchObject({ ok: true, pathname: "/café" });
   });
 
-  const malformed = ["//[", "//:99999", "//", "//orbit", "/\\[", "/\\\\evil.example/", "/%", "/%C0%AF", "/orbit?q=%", "http://x/..", "http://evil.example/orbit", "*", "orbit", "", "/a%00b", "/a%0d%0aSet-Cookie:x", "/%2F%2Fevil.example", "/#frag", "/orbit/%2e%2e/x", "/a/./b", "/.."];
+  const malformed = [
+    "//[",
+    "//:99999",
+    "//",
+    "//orbit",
+    "/\\[",
+    "/\\\\evil.example/",
+    "/%",
+    "/%C0%AF",
+    "/orbit?q=%",
+    "http://x/..",
+    "http://evil.example/orbit",
+    "*",
+    "orbit",
+    "",
+    "/a%00b",
+    "/a%0d%0aSet-Cookie:x",
+    "/%2F%2Fevil.example",
+    "/#frag",
+    "/orbit/%2e%2e/x",
+    "/a/./b",
+    "/..",
+  ];
   for (const t of malformed) {
     it(`refuses ${JSON.stringify(t)} with a 4xx`, () => {
       const r = parseRequestTarget(t);

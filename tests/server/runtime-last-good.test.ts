@@ -22,7 +22,12 @@ describe("a production runtime keeps the last good content", () => {
   beforeAll(async () => {
     process.env.INSTALLMENT_CACHE_DIR = mkdtempSync(path.join(tmpdir(), "installment-cache-"));
     delete process.env.RELEASE_CLOCK;
-    root = tempStory({ "01-dawn.mdx": chapter("Dawn"), "02-noon.mdx": chapter("Noon"), "03-dusk.mdx": chapter("Dusk"), "schedule.yaml": SCHEDULE });
+    root = tempStory({
+      "01-dawn.mdx": chapter("Dawn"),
+      "02-noon.mdx": chapter("Noon"),
+      "03-dusk.mdx": chapter("Dusk"),
+      "schedule.yaml": SCHEDULE,
+    });
     runtime = createRuntime({ mode: "production", root, watch: false, log: (line) => logged.push(line) });
     await runtime.ready;
   });

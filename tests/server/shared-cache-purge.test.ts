@@ -7,8 +7,13 @@ import { backendsVcl } from "../../scripts/lib/varnish-config";
 
 describe("purging the shared cache", () => {
   it("INSTALLMENT_PURGE_URL takes comma-separated http(s) URLs and names a bad one", () => {
-    expect(readEnv({ INSTALLMENT_PURGE_URL: "http://127.0.0.1:6081/, http://10.0.0.2:6081" }).INSTALLMENT_PURGE_URL).toEqual(["http://127.0.0.1:6081/", "http://10.0.0.2:6081"]);
-    expect(() => readEnv({ INSTALLMENT_PURGE_URL: "varnish:6081" })).toThrow(/INSTALLMENT_PURGE_URL="varnish:6081": must be a comma-separated list of http/);
+    expect(readEnv({ INSTALLMENT_PURGE_URL: "http://127.0.0.1:6081/, http://10.0.0.2:6081" }).INSTALLMENT_PURGE_URL).toEqual([
+      "http://127.0.0.1:6081/",
+      "http://10.0.0.2:6081",
+    ]);
+    expect(() => readEnv({ INSTALLMENT_PURGE_URL: "varnish:6081" })).toThrow(
+      /INSTALLMENT_PURGE_URL="varnish:6081": must be a comma-separated list of http/,
+    );
   });
 
   it("sends BAN to every shared cache after each reload", async () => {
@@ -36,7 +41,10 @@ describe("purging the shared cache", () => {
   });
 
   it("the generated backends include lists every instance, a round-robin director and the purgers", () => {
-    const vcl = backendsVcl([{ host: "127.0.0.1", port: 3001 }, { host: "10.0.0.7", port: 3002 }]);
+    const vcl = backendsVcl([
+      { host: "127.0.0.1", port: 3001 },
+      { host: "10.0.0.7", port: 3002 },
+    ]);
     expect(vcl).toContain('.port = "3002";');
     expect(vcl).toContain("instances.add_backend(instance1);");
     expect(vcl).toMatch(/acl purgers \{[^}]*"10\.0\.0\.7";/);

@@ -42,7 +42,12 @@ describe("one release journal across instances", () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), "installment-cache-"));
     const clock = { now: T + 5 };
     const all = [instance(cacheDir, clock), instance(cacheDir, clock), instance(cacheDir, clock)];
-    expect(all.flat().map((l) => l.chapter).sort()).toEqual([1, 2, 3]);
+    expect(
+      all
+        .flat()
+        .map((l) => l.chapter)
+        .sort(),
+    ).toEqual([1, 2, 3]);
     expect(readdirSync(path.join(cacheDir, "releases")).length).toBe(1);
   });
 

@@ -10,7 +10,11 @@ const T = (day: number) => Date.UTC(2027, 0, day, 12);
 
 function chapter(number: number, slug: string): ChapterResult {
   const source = { number, slug, file: `/story/0${number}-${slug}.mdx`, relPath: `0${number}-${slug}.mdx`, dir: "/story" };
-  return { ok: true, chapter: { source, frontmatter: { title: `Title ${slug}` }, code: "", media: [], hash: slug, excerpt: "" }, warnings: [] };
+  return {
+    ok: true,
+    chapter: { source, frontmatter: { title: `Title ${slug}` }, code: "", media: [], hash: slug, excerpt: "" },
+    warnings: [],
+  };
 }
 
 function snapshot(revealUpcomingTitles = false): ContentSnapshot {

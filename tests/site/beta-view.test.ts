@@ -10,11 +10,23 @@ const T = (day: number) => Date.UTC(2027, 0, day, 12);
 
 function chapter(number: number, slug: string): ChapterResult {
   const source = { number, slug, file: `/story/0${number}-${slug}.mdx`, relPath: `0${number}-${slug}.mdx`, dir: "/story" };
-  return { ok: true, chapter: { source, frontmatter: { title: `Title ${slug}` }, code: "", media: [], hash: slug, excerpt: "" }, warnings: [] };
+  return {
+    ok: true,
+    chapter: { source, frontmatter: { title: `Title ${slug}` }, code: "", media: [], hash: slug, excerpt: "" },
+    warnings: [],
+  };
 }
 
 function snapshot(): ContentSnapshot {
-  const story: Story = { title: "Beta", description: "d", language: "en", siteUrl: "http://localhost:3000", cast: {}, arcs: [], revealUpcomingTitles: false };
+  const story: Story = {
+    title: "Beta",
+    description: "d",
+    language: "en",
+    siteUrl: "http://localhost:3000",
+    cast: {},
+    arcs: [],
+    revealUpcomingTitles: false,
+  };
   const broken: ChapterResult = {
     ok: false,
     source: { number: 6, slug: "broken", file: "/story/06-broken.mdx", relPath: "06-broken.mdx", dir: "/story" },

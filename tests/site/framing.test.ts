@@ -13,11 +13,24 @@ const T = (day: number, hour = 12) => Date.UTC(2027, 0, day, hour);
 
 function chapter(number: number, slug: string, fm: Partial<Frontmatter> = {}): ChapterResult {
   const source = { number, slug, file: `/story/0${number}-${slug}.mdx`, relPath: `0${number}-${slug}.mdx`, dir: "/story" };
-  return { ok: true, chapter: { source, frontmatter: { title: `Title ${slug}`, ...fm }, code: "", media: [], hash: slug, excerpt: `Excerpt ${slug}` }, warnings: [] };
+  return {
+    ok: true,
+    chapter: { source, frontmatter: { title: `Title ${slug}`, ...fm }, code: "", media: [], hash: slug, excerpt: `Excerpt ${slug}` },
+    warnings: [],
+  };
 }
 
 function snapshot(extra: Partial<Story> = {}): ContentSnapshot {
-  const story: Story = { title: "Framed", description: "d", language: "en", siteUrl: "http://localhost:3000", cast: {}, arcs: [], revealUpcomingTitles: false, ...extra };
+  const story: Story = {
+    title: "Framed",
+    description: "d",
+    language: "en",
+    siteUrl: "http://localhost:3000",
+    cast: {},
+    arcs: [],
+    revealUpcomingTitles: false,
+    ...extra,
+  };
   return {
     root: "/story",
     story,
@@ -28,14 +41,26 @@ function snapshot(extra: Partial<Story> = {}): ContentSnapshot {
       chapter(4, "d", { recap: "Upcomingrecapmarker", warnings: ["Upcomingwarningmarker"], note: "Upcomingnotemarker" }),
     ],
     // 1-3 out on day 1, 4 on day 10.
-    schedule: { timezone: "UTC", releases: [{ at: T(1), chapters: [1, 2, 3], line: 1 }, { at: T(10), chapters: [4], line: 2 }] },
+    schedule: {
+      timezone: "UTC",
+      releases: [
+        { at: T(1), chapters: [1, 2, 3], line: 1 },
+        { at: T(10), chapters: [4], line: 2 },
+      ],
+    },
     diagnostics: [],
     kept: [],
     stats: { compiled: 0, cached: 0 },
   };
 }
 
-const notice = (n: Partial<StoryNotice> = {}): StoryNotice => ({ kind: "hiatus", text: "Back in **spring**.", from: null, until: null, ...n });
+const notice = (n: Partial<StoryNotice> = {}): StoryNotice => ({
+  kind: "hiatus",
+  text: "Back in **spring**.",
+  from: null,
+  until: null,
+  ...n,
+});
 
 describe("chapter framing in the site view", () => {
   it("carries warnings and recap; the story note is the default, a chapter note overrides it, note: false drops it", () => {
@@ -57,7 +82,11 @@ describe("chapter framing in the site view", () => {
     const reader = JSON.stringify(siteView(snapshot({ notice: notice() }), T(2), "reader"));
     expect(markers.filter((m) => reader.includes(m))).toEqual([]);
     const preview = siteView(snapshot(), T(2), "preview")!;
-    expect(preview.chapters.find((c) => c.number === 4)?.framing).toEqual({ warnings: ["Upcomingwarningmarker"], recap: "Upcomingrecapmarker", note: "Upcomingnotemarker" });
+    expect(preview.chapters.find((c) => c.number === 4)?.framing).toEqual({
+      warnings: ["Upcomingwarningmarker"],
+      recap: "Upcomingrecapmarker",
+      note: "Upcomingnotemarker",
+    });
   });
 });
 

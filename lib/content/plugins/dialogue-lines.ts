@@ -19,7 +19,7 @@ export function splitIntoLines(children: PhrasingContent[], startLine: number): 
   };
   for (const child of children) {
     if (child.type === "break") {
-      newLine((child.position?.end.line ?? current.line) );
+      newLine(child.position?.end.line ?? current.line);
       continue;
     }
     if (child.type !== "text" || !child.value.includes("\n")) {

@@ -20,10 +20,7 @@ export function isElementNamed(node: Node, name: string): node is JsxElement {
 }
 
 export type AttrValue =
-  | { kind: "missing" }
-  | { kind: "string"; value: string }
-  | { kind: "expression"; source: string }
-  | { kind: "boolean" };
+  { kind: "missing" } | { kind: "string"; value: string } | { kind: "expression"; source: string } | { kind: "boolean" };
 
 export function readAttr(el: JsxElement, name: string): AttrValue {
   const attr = el.attributes.find((a): a is MdxJsxAttribute => a.type === "mdxJsxAttribute" && a.name === name);

@@ -26,7 +26,10 @@ export function remarkDialogue(options: DialogueOptions) {
     const text = sourceLines[line - 1] ?? "";
     return text.length - text.trimStart().length + 1;
   };
-  const at = (line: number): Node => ({ type: "text", position: { start: { line, column: columnOf(line) }, end: { line, column: columnOf(line) } } });
+  const at = (line: number): Node => ({
+    type: "text",
+    position: { start: { line, column: columnOf(line) }, end: { line, column: columnOf(line) } },
+  });
 
   return (tree: Root) => {
     visit(tree, (node) => {

@@ -80,7 +80,12 @@ export function remarkMedia(options: MediaOptions) {
 /** Every node of the chapter's first block (ESM imports and blank text skipped). */
 function openingBlock(tree: Root): Set<unknown> {
   const nodes = new Set<unknown>();
-  const block = tree.children.find((c) => (c.type as string) !== "mdxjsEsm" && c.type !== "yaml" && !(c.type === "paragraph" && c.children.every((t) => t.type === "text" && !t.value.trim())));
+  const block = tree.children.find(
+    (c) =>
+      (c.type as string) !== "mdxjsEsm" &&
+      c.type !== "yaml" &&
+      !(c.type === "paragraph" && c.children.every((t) => t.type === "text" && !t.value.trim())),
+  );
   if (block) visit(block, (n) => void nodes.add(n));
   return nodes;
 }

@@ -10,7 +10,11 @@ export async function generateMetadata(): Promise<Metadata> {
   const beta = await betaRequest();
   if (!beta) return {};
   const c = beta.found.chapter;
-  return { title: `Chapter ${c.number}: ${c.title} (early)`, robots: { index: false, follow: false, nocache: true }, referrer: "no-referrer" };
+  return {
+    title: `Chapter ${c.number}: ${c.title} (early)`,
+    robots: { index: false, follow: false, nocache: true },
+    referrer: "no-referrer",
+  };
 }
 
 export default async function BetaChapter() {
