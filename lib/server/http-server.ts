@@ -161,7 +161,8 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     if (wanted.kind === "refused") return plain(res, wanted.status, wanted.message);
     if (wanted.kind === "redirect") {
       res.setHeader("Location", wanted.location);
-      return plain(res, 307, "Temporary Redirect");
+      // Private too: the same answer serves a beta link, which no cache may keep.
+      return plain(res, 307, "Temporary Redirect", "private, no-store");
     }
     const headers = forwardedHeaders(wanted.headers, { now, audience, secret, asOf: editor.asOf });
     // Every path that is not a page of this release state gets the one
@@ -364,10 +365,10 @@ function appendVary(existing: string | undefined, value: string): string {
   return parts.join(", ");
 }
 
-function plain(res: ServerResponse, status: number, message: string): void {
+function plain(res: ServerResponse, status: number, message: string, cacheControl = "no-store"): void {
   res.statusCode = status;
   res.setHeader("Content-Type", "text/plain; charset=utf-8");
-  res.setHeader("Cache-Control", "no-store");
+  res.setHeader("Cache-Control", cacheControl);
   res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
   res.end(message);
 }

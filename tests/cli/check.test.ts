@@ -35,7 +35,7 @@ describe("npm run check", { timeout: 240_000 }, () => {
     const expected = [
       // unknown speaker, unknown component
       'chapters/01-speakers/index.mdx:7:1  unknown speaker "BOB"; the cast is nine (Nine), blue (Blue)',
-      "chapters/01-speakers/index.mdx:11:1  unknown component <Gallery>; available: Dialogue, Line, Gif, Still, YouTube, Scrolly, Step, Pause",
+      "chapters/01-speakers/index.mdx:11:1  unknown component <Gallery>; available: Dialogue, Line, Gif, Still, YouTube, Scrolly, Step, Pause, Typing",
       // missing media, missing alt, a path leaving the root, a bad YouTube id
       'chapters/02-pictures/index.mdx:5:1  media file not found: "./media/missing.gif"',
       'chapters/02-pictures/index.mdx:7:1  <Gif> needs alt="…" describing the image for readers who cannot see it (alt="" only for decoration)',
