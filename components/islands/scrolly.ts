@@ -28,15 +28,38 @@ export const scrolly: Island = {
     if (steps.length === 0) return;
     const hydrating = "__next_f" in window;
     const panelFor = new Map(panels.map((p, k) => [indexOf(p, k), p]));
-    steps.forEach((step, k) => {
-      const media = step.querySelector(".scrolly-step__media");
+    const pairs = steps.flatMap((step, k) => {
+      const media = step.querySelector<HTMLElement>(".scrolly-step__media");
       const panel = panelFor.get(indexOf(step, k));
-      if (!media || !panel || media.childElementCount === 0 || panel.childElementCount > 0) return;
-      // On pages that still hydrate (editor, preview), React owns the step's
-      // nodes and may update them in place: copy them there, move them elsewhere.
-      const nodes = Array.from(media.children);
-      panel.append(...(hydrating ? nodes.map((n) => n.cloneNode(true)) : nodes));
+      return media && panel && media.childElementCount > 0 && panel.childElementCount === 0 ? [{ media, panel }] : [];
     });
+    if (hydrating) {
+      // React owns the step's nodes and may update them in place: copy them.
+      for (const { media, panel } of pairs) panel.append(...Array.from(media.children, (n) => n.cloneNode(true)));
+    } else {
+      // Plain reading and print show each picture in its step (the no-JS
+      // layout), so the media go back there while either is on.
+      const print = window.matchMedia("print");
+      let printing = false;
+      const place = () => {
+        const inSteps = printing || print.matches || document.documentElement.getAttribute("data-plain-reading") === "true";
+        for (const { media, panel } of pairs) {
+          const [from, to] = inSteps ? [panel, media] : [media, panel];
+          if (from.childElementCount > 0) to.append(...Array.from(from.children));
+        }
+      };
+      place();
+      print.addEventListener("change", place);
+      window.addEventListener("beforeprint", () => {
+        printing = true;
+        place();
+      });
+      window.addEventListener("afterprint", () => {
+        printing = false;
+        place();
+      });
+      new MutationObserver(place).observe(document.documentElement, { attributes: true, attributeFilter: ["data-plain-reading"] });
+    }
 
     let active = -1;
     const setActive = (index: number) => {
