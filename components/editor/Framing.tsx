@@ -51,7 +51,7 @@ export function Framing({ data }: { data: FramingData }) {
             </thead>
             <tbody>
               {data.rows.map((r) => (
-                <tr key={`${r.number}-${r.slug}`} data-chapter={r.number}>
+                <tr key={`${r.number}-${r.slug}`} data-framing-chapter={r.number}>
                   <td className="editor-num">{r.number}</td>
                   <th scope="row" className="editor-title">
                     {r.title ?? <span className="editor-broken">{r.slug} (does not compile)</span>}

@@ -302,7 +302,10 @@ describe("request headers outside the cache key never reach Next", () => {
 });
 
 describe("the client router still works through the stricter edge", () => {
-  it("Chromium's prefetches and a client-side navigation get flight payloads, never a 400", async () => {
+  // Reader pages ship no client router (tests/e2e/islands.test.ts); an
+  // editor's pages still hydrate, so their prefetches and client navigation
+  // are what must get through the stricter edge.
+  it("an editor's prefetches and client-side navigation get flight payloads, never a 400", async () => {
     const browser = await launchBrowser();
     try {
       const { page, external } = await watchedPage(await browser.newContext());
@@ -310,6 +313,7 @@ describe("the client router still works through the stricter edge", () => {
       page.on("response", (r) => {
         if (r.request().headers()["rsc"] === "1") flights.push({ url: r.url(), status: r.status() });
       });
+      await page.goto(`${a.url}/editor?token=${TEST_EDITOR_TOKEN}`, { waitUntil: "networkidle" });
       await page.goto(`${a.url}/`, { waitUntil: "networkidle" });
       await page.locator('a[href="/orbit"]').first().click();
       await page.waitForURL(`${a.url}/orbit`);

@@ -154,7 +154,7 @@ describe("editor dashboard behind EDITOR_TOKEN", () => {
     expect(response?.headers()["cache-control"]).toBe("private, no-store");
     expect(await page.locator("h1").textContent()).toContain("dashboard");
 
-    const table = page.locator("table.editor-table");
+    const table = page.locator("table.editor-table", { has: page.locator("caption", { hasText: "America/New_York" }) });
     expect(await table.locator("caption").textContent()).toContain("America/New_York");
     const row = (n: number) => table.locator(`tr[data-chapter="${n}"]`);
     expect(await row(1).getAttribute("data-state")).toBe("released");

@@ -168,7 +168,7 @@ describe("framing on the editor dashboard", () => {
     const section = page.getByRole("region", { name: "Framing" });
     expect(await section.locator("h3").allTextContents()).toEqual(["Story notice", "Chapters"]);
     expect(await section.textContent()).toContain("Announcement, showing now");
-    const row = (n: number) => section.locator(`tr[data-chapter="${n}"] td`).allTextContents();
+    const row = (n: number) => section.locator(`tr[data-framing-chapter="${n}"] td`).allTextContents();
     expect(await row(1)).toEqual(["1", "Releasedwarningmarker, loud noises", "–", "story’s note"]);
     expect(await row(2)).toEqual(["2", "–", "yes", "story’s note"]);
     expect(await row(3)).toEqual(["3", "Upcomingwarningmarker", "yes", "its own"]);
