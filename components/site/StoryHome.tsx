@@ -4,6 +4,7 @@ import { ContinueReading } from "../chrome/ContinueReading";
 import { ReleaseTime } from "../schedule/ReleaseTime";
 import type { ClientClock } from "../../lib/site/client-clock";
 import { offeredEpub } from "../../lib/site/epub-path";
+import { ReaderMemoryControls } from "./ReaderMemoryControls";
 
 // The table of contents comes grouped and filtered from the view model
 // (lib/site): arc titles appear only once the arc has begun for this audience.
@@ -29,6 +30,7 @@ export function StoryHome({ view, clock }: { view: SiteView; clock: ClientClock 
             </a>
           ) : null}
         </div>
+        <ReaderMemoryControls />
       </section>
       <nav aria-label="Chapters" className="toc">
         {groups.length === 0 ? <p>The first chapter has not been released yet.</p> : null}
@@ -38,7 +40,7 @@ export function StoryHome({ view, clock }: { view: SiteView; clock: ClientClock 
             <ol className="toc-list">
               {group.items.map((e) =>
                 e.kind === "chapter" ? (
-                  <li key={e.number} className="toc-item">
+                  <li key={e.number} className="toc-item" data-chapter-slug={e.state === "released" ? e.slug : undefined}>
                     <Link href={`/${e.slug}`}>
                       <span className="toc-number">Chapter {e.number}</span>
                       <span className="toc-title">{e.title}</span>

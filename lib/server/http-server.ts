@@ -117,7 +117,9 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
       entry = await render();
     }
     const maxAge = audience === "reader" && view ? cacheSeconds(view, now) : 0;
-    respond(req, res, entry, audience === "reader" ? (maxAge > 0 ? `public, max-age=${maxAge}, must-revalidate` : "no-cache") : "private, no-store");
+    // The service worker script is always revalidated, so a fix reaches every opted-in reader at once.
+    const readerCache = maxAge > 0 && pathname !== "/sw.js" ? `public, max-age=${maxAge}, must-revalidate` : "no-cache";
+    respond(req, res, entry, audience === "reader" ? readerCache : "private, no-store");
   }
 
   function cacheKey(view: SiteView, url: string, req: Pick<IncomingMessage, "headers">): string {
