@@ -69,7 +69,10 @@ async function refresh(home) {
   if (running) return running;
   running = (async () => {
     const cache = await caches.open(CACHE);
-    if (!home) home = await fetch("/", { credentials: "omit", cache: "no-cache" });
+    if (!home) {
+      home = await fetch("/", { credentials: "omit", cache: "no-cache" });
+      await settle(keyOf("/"), home);
+    }
     if (home.status !== 200) return;
     const html = await home.text();
     const slugs = [...new Set([...html.matchAll(/data-chapter-slug="([^"]+)"/g)].map((m) => decode(m[1])))];
