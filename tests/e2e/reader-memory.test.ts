@@ -172,11 +172,13 @@ describe("reader memory and offline reading", () => {
     await context.setOffline(true);
     await page.reload();
     expect(await page.textContent("article")).toContain("Releasedmarkerone");
-    const poster = await page.evaluate(async () => {
-      const url = document.querySelector("video")?.getAttribute("poster");
-      return url ? (await fetch(url)).status : 0;
+    const poster = page.locator("img.loop-video__poster").first();
+    await poster.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>("img.loop-video__poster");
+      return img !== null && img.complete;
     });
-    expect(poster).toBe(200);
+    expect(await poster.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     await page.goto(base + "/zenith-secret");
     expect(await page.textContent("h1")).toBe("You are offline");
     await context.setOffline(false);
