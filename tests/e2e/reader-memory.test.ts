@@ -186,10 +186,9 @@ describe("reader memory and offline reading", () => {
     // Chapter 3 is released: an online home visit keeps it too…
     use(after);
     await page.goto(base + "/");
-    await page.waitForFunction(async () => {
-      for (const name of await caches.keys()) if (await (await caches.open(name)).match("/zenith-secret")) return true;
-      return false;
-    });
+    // The worker reports when it has re-read the chapter list and kept what it names.
+    await page.waitForFunction(() => document.querySelector("[data-offline-status]")?.textContent === "3 chapters kept for offline reading.");
+    expect(await cachedUrls(page)).toContain("/zenith-secret");
     // …then it is pulled (the release state goes back): the network's 404 deletes the kept copy.
     use(before);
     expect((await page.goto(base + "/zenith-secret"))?.status()).toBe(404);
