@@ -11,6 +11,9 @@ import { reveal } from "./reveal";
 import { typingIsland } from "./typing";
 import { copyLinkIsland } from "./copy-link";
 import { stepNavIsland } from "./step-nav";
+import { chapterMemory } from "./memory/chapter-memory";
+import { homeMemory } from "./memory/home-memory";
+import { offlineReading } from "./offline/offline-reading";
 
 /**
  * Every vanilla island a reader page can use; each entry is one small module
@@ -30,4 +33,7 @@ export const islands: readonly Island[] = [
   typingIsland,
   copyLinkIsland,
   stepNavIsland,
+  chapterMemory,
+  homeMemory,
+  offlineReading,
 ];

@@ -3,7 +3,6 @@ import type { RequestContext } from "../../lib/server/request-context";
 import type { SiteView, VisibleChapter } from "../../lib/site/visibility";
 import { ChapterBody } from "../chapter/ChapterBody";
 import { ReadingProgress } from "../chrome/ReadingProgress";
-import { RememberPlace } from "../chrome/ContinueReading";
 import { ReleaseTime } from "../schedule/ReleaseTime";
 import { mediaUrl as publicMediaUrl } from "../../lib/site/media-url";
 import { clientClock } from "../../lib/site/client-clock";
@@ -32,9 +31,12 @@ export function ChapterPage({
   const clock = clientClock(ctx.runtime.clock.spec, ctx.runtime.clock.startedAt, ctx.asOf);
   const upcomingNext = !next ? view.upcoming.find((u) => u.number > chapter.number) : undefined;
   return (
-    <article className="chapter" aria-labelledby="chapter-title">
+    <article
+      className="chapter"
+      aria-labelledby="chapter-title"
+      data-chapter-memory={chapter.state === "released" ? chapter.slug : undefined}
+    >
       <ReadingProgress />
-      <RememberPlace slug={chapter.slug} title={chapter.title} />
       {chapter.state !== "released" ? (
         <p className="preview-banner" role="note">
           {chapter.state === "draft" ? (

@@ -5,6 +5,7 @@ import { ReleaseTime } from "../schedule/ReleaseTime";
 import type { ClientClock } from "../../lib/site/client-clock";
 import { offeredEpub } from "../../lib/site/epub-path";
 import { StoryNoticeBox } from "../framing/StoryNoticeBox";
+import { ReaderMemoryControls } from "./ReaderMemoryControls";
 
 // The table of contents comes grouped and filtered from the view model
 // (lib/site): arc titles appear only once the arc has begun for this audience.
@@ -30,6 +31,7 @@ export function StoryHome({ view, clock }: { view: SiteView; clock: ClientClock 
             </a>
           ) : null}
         </div>
+        <ReaderMemoryControls />
       </section>
       {view.notice ? <StoryNoticeBox notice={view.notice} /> : null}
       <nav aria-label="Chapters" className="toc">
@@ -40,7 +42,7 @@ export function StoryHome({ view, clock }: { view: SiteView; clock: ClientClock 
             <ol className="toc-list">
               {group.items.map((e) =>
                 e.kind === "chapter" ? (
-                  <li key={e.number} className="toc-item">
+                  <li key={e.number} className="toc-item" data-chapter-slug={e.state === "released" ? e.slug : undefined}>
                     <Link href={`/${e.slug}`}>
                       <span className="toc-number">Chapter {e.number}</span>
                       <span className="toc-title">{e.title}</span>

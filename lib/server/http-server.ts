@@ -179,7 +179,14 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     } else {
       entry = await render();
     }
-    respond(req, res, entry, releaseCacheHeaders(audience === "reader" ? view : null, runtime.snapshot().schedule, now, pathname));
+    const cacheHeaders = releaseCacheHeaders(audience === "reader" ? view : null, runtime.snapshot().schedule, now, pathname);
+    // The service worker script is always revalidated, so a fix reaches every opted-in reader at once.
+    if (audience === "reader" && pathname === "/sw.js") {
+      cacheHeaders["Cache-Control"] = "no-cache";
+      delete cacheHeaders["Surrogate-Control"];
+      delete cacheHeaders["CDN-Cache-Control"];
+    }
+    respond(req, res, entry, cacheHeaders);
   }
 
   function cacheKey(view: SiteView, url: string, vary: string): string {

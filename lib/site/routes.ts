@@ -8,7 +8,7 @@
 export const STATE_OUTPUTS = ["/", "/feed.xml", "/rss.xml", "/feed.json", "/sitemap.xml", "/calendar.ics"] as const;
 
 /** Reader outputs that are the same in every release state. */
-export const FIXED_OUTPUTS = ["/robots.txt", "/icon.svg"] as const;
+export const FIXED_OUTPUTS = ["/robots.txt", "/icon.svg", "/sw.js"] as const;
 
 /** Top-level paths the edge answers as pages or files (besides chapters). */
 export const SITE_PATHS: ReadonlySet<string> = new Set<string>([...STATE_OUTPUTS, ...FIXED_OUTPUTS]);
