@@ -330,7 +330,11 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
 }
 
 function islandsEntry(bundle: { path: string; code: Buffer }): { path: string; entry: CachedResponse } {
-  const headers = { "content-type": "application/javascript; charset=utf-8", etag: `"${bundle.path.slice(ISLANDS_PREFIX.length, -3)}"` };
+  const headers = {
+    "content-type": "application/javascript; charset=utf-8",
+    "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+    etag: `"${bundle.path.slice(ISLANDS_PREFIX.length, -3)}"`,
+  };
   return { path: bundle.path, entry: { status: 200, headers, body: bundle.code, gzip: gzipSync(bundle.code, { level: 9 }) } };
 }
 

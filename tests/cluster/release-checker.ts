@@ -80,9 +80,7 @@ export function releaseViolations(samples: Sample[], e: ReleaseExpectation): str
         out.push(
           `${where}: a pre-release response a shared cache may keep until ${at(s.receivedAt + (lifetime - age) * 1000)} (${s.headers["cache-control"]}, age ${age}, ${s.headers["x-cache"] ?? ""})`,
         );
-        // Age is whole seconds, rounded down, and Varnish's TTL is not: a hit in
-        // the last second of its life reads "age 16 of 16". Grace serves past it.
-      } else if (lifetime > 0 ? age > lifetime : age > 1)
+      } else if (lifetime > 0 ? age >= lifetime : age > 0)
         out.push(`${where}: a pre-release response served ${age} s old, past its shared lifetime of ${lifetime} s (grace)`);
     }
   }
