@@ -6,6 +6,8 @@ import { EDITOR_CACHE_CONTROL, RELEASE_HEADERS, readerCacheHeaders } from "./sha
 /** Request headers a page's flight payload (`?_rsc=`) depends on: shared caches key on them. */
 export const RSC_VARY_HEADER = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, next-url";
 
+const SERVICE_WORKER = "/sw.js";
+
 /** Paths whose body is the same whatever the RSC request headers (feeds, files). */
 const NOT_RSC = /\.(xml|json|ics|txt|svg|png)$/;
 
@@ -21,7 +23,10 @@ export function releaseCacheHeaders(
   pathname: string,
 ): Record<string, string> {
   if (!view) return { "Cache-Control": EDITOR_CACHE_CONTROL };
-  const headers = readerCacheHeaders({ stateKey: view.stateKey, schedule, now });
+  // The service worker script is always revalidated (by browsers and shared
+  // caches alike), so a fix reaches every opted-in reader at once.
+  const headers = readerCacheHeaders({ stateKey: view.stateKey, schedule, now, ceiling: pathname === SERVICE_WORKER ? 0 : undefined });
+  if (pathname === SERVICE_WORKER) headers["Cache-Control"] = "no-cache";
   if (!NOT_RSC.test(pathname)) headers["Vary"] = RSC_VARY_HEADER;
   return headers;
 }

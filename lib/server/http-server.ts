@@ -121,12 +121,12 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     if (pathname.startsWith("/beta/")) {
       // Beta pages render outside every cache, with the same normalised request as any page.
       const wanted = readerRequest(guard.rawPath, guard.query, req.headers);
-      const headers = wanted.kind === "page" ? forwardedHeaders(wanted.headers, { now, audience: "reader", secret, asOf: null }) : {};
-      const render = (extra: Record<string, string>) =>
-        wanted.kind === "page"
-          ? renderPage(guard.rawPath + wanted.search, { ...headers, ...extra }, wanted.flight, cache)
-          : Promise.reject(new Error("unreachable"));
-      if (wanted.kind === "page" && (await serveBeta(req, res, pathname, { runtime, now, render }))) return;
+      if (wanted.kind === "page") {
+        const headers = forwardedHeaders(wanted.headers, { now, audience: "reader", secret, asOf: null });
+        const render = (extra: Record<string, string>) =>
+          renderPage(guard.rawPath + wanted.search, { ...headers, ...extra }, wanted.flight, cache);
+        if (await serveBeta(req, res, pathname, { runtime, now, render })) return;
+      }
     }
     if (dev && pathname === "/__installment/events") return contentEvents(req, res);
     if (pathname.startsWith("/media/")) {
@@ -179,14 +179,7 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
     } else {
       entry = await render();
     }
-    const cacheHeaders = releaseCacheHeaders(audience === "reader" ? view : null, runtime.snapshot().schedule, now, pathname);
-    // The service worker script is always revalidated, so a fix reaches every opted-in reader at once.
-    if (audience === "reader" && pathname === "/sw.js") {
-      cacheHeaders["Cache-Control"] = "no-cache";
-      delete cacheHeaders["Surrogate-Control"];
-      delete cacheHeaders["CDN-Cache-Control"];
-    }
-    respond(req, res, entry, cacheHeaders);
+    respond(req, res, entry, releaseCacheHeaders(audience === "reader" ? view : null, runtime.snapshot().schedule, now, pathname));
   }
 
   function cacheKey(view: SiteView, url: string, vary: string): string {
