@@ -20,11 +20,11 @@ export function realTime(): number {
 }
 
 /**
- * A clock for `spec` (default: the RELEASE_CLOCK environment variable). A replay
- * clock starts at its instant when this is called. Throws on a bad spec, with
- * the offending value in the message.
+ * A clock for `spec` (RELEASE_CLOCK, read by the caller; undefined: real time).
+ * A replay clock starts at its instant when this is called. Throws on a bad
+ * spec, with the offending value in the message.
  */
-export function createClock(spec: string | undefined = process.env.RELEASE_CLOCK, realNow: () => number = Date.now): Clock {
+export function createClock(spec: string | undefined, realNow: () => number = Date.now): Clock {
   const parsed = parseClockSpec(spec);
   // An anchored replay runs from its shared real instant, not from this call.
   const startedAt = parsed.kind === "replay" && parsed.from !== undefined ? parsed.from : realNow();

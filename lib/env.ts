@@ -28,6 +28,22 @@ const envSchema = z.object({
   /** The address `npm start` / `npm run dev` listen on (default: every interface for npm start, 127.0.0.1 for npm run dev). */
   HOST: z.string().min(1).optional(),
   INSTALLMENT_PREVIEW: z.enum(["0", "1"]).optional(),
+  /** An ffmpeg binary instead of the bundled one (a path that does not exist: media fall back to the original GIF). */
+  INSTALLMENT_FFMPEG: z.string().min(1).optional(),
+  /** How long one GIF's transcode may take (default 10 minutes). */
+  INSTALLMENT_FFMPEG_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(24 * 3_600_000)
+    .optional(),
+  /** `npm run bench -- lighthouse` measures the site without Cross-Origin-Opener-Policy; never set in production. */
+  INSTALLMENT_BENCH_NO_COOP: z.enum(["0", "1"]).optional(),
+  /** The browser the tests and benches drive (default /usr/bin/chromium). */
+  CHROMIUM_PATH: z.string().min(1).optional(),
+  /** Set by CI services and by vitest: no progress bar for media builds. */
+  CI: z.string().optional(),
+  VITEST: z.string().optional(),
   // Serving under abuse (lib/server/serving-limits.ts has the defaults; docs/architecture.md explains them).
   INSTALLMENT_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
   INSTALLMENT_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).optional(),
@@ -57,7 +73,13 @@ const SECRETS = new Set(["EDITOR_TOKEN"]);
 
 export type Env = z.infer<typeof envSchema>;
 
-export function readEnv(source: Readonly<Record<string, string | undefined>> = process.env): Env {
+export type EnvSource = Readonly<Record<string, string | undefined>>;
+
+/** A bad environment variable: the message names it and (unless secret) its value. */
+export class EnvError extends Error {}
+
+/** Every known variable, validated; an empty value means unset. Throws EnvError on the first bad one. */
+export function readEnv(source: EnvSource = process.env): Env {
   const picked = Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, source[k] === "" ? undefined : source[k]]));
   const result = envSchema.safeParse(picked);
   if (!result.success) {
@@ -65,9 +87,18 @@ export function readEnv(source: Readonly<Record<string, string | undefined>> = p
     const key = String(issue.path[0]);
     const value = source[key] ?? "";
     const shown = SECRETS.has(key) ? `${key} (${value.length} characters)` : `${key}=${JSON.stringify(value)}`;
-    throw new Error(`${shown}: ${issue.message}`);
+    throw new EnvError(`${shown}: ${issue.message}`);
   }
   return result.data;
+}
+
+/**
+ * The variables notify.yaml names (`$DISCORD_WEBHOOK_URL`…): chosen by the
+ * editor, so they cannot be in the schema; this is the one place that hands
+ * them out.
+ */
+export function notifyVariables(source: EnvSource = process.env): EnvSource {
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
 }
 
 export function contentRoot(env: Env = readEnv()): string {

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { cacheRoot } from "../../lib/env";
+import { cacheRoot, notifyVariables, type EnvSource } from "../../lib/env";
 import { getRuntime } from "../../lib/server/runtime";
 import { formatDiagnostic } from "../../lib/content/format-diagnostic";
 import { resolveEndpoints } from "../../lib/notify/notify-config";
@@ -17,11 +17,7 @@ export interface NotifyPanelData {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** What the dashboard shows of release notifications: the endpoints, their problems and the outbox per release (newest first). */
-export function notifyPanelData(
-  root: string,
-  cacheDir: string,
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): NotifyPanelData {
+export function notifyPanelData(root: string, cacheDir: string, env: EnvSource = notifyVariables()): NotifyPanelData {
   const loaded = loadNotifyFile(root);
   const problems = loaded.diagnostics.map((d) => formatDiagnostic(d, path.dirname(root)));
   if (loaded.config) problems.push(...resolveEndpoints(loaded.config, env).problems);

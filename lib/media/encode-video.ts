@@ -67,20 +67,25 @@ export const WEBM_VP8_FALLBACK_ARGS = [
   "-an",
 ];
 
-export async function webmArgs(): Promise<string[]> {
-  const enc = await ffmpegEncoders();
+export async function webmArgs(ffmpeg?: string): Promise<string[]> {
+  const enc = await ffmpegEncoders(ffmpeg);
   return enc.has("libvpx-vp9") || enc.size === 0 ? WEBM_ARGS : WEBM_VP8_FALLBACK_ARGS;
 }
 
+/** Per GIF, unless INSTALLMENT_FFMPEG_TIMEOUT_MS says otherwise. */
+export const DEFAULT_FFMPEG_TIMEOUT_MS = 10 * 60_000;
+
 export interface EncodeOptions {
   timeoutMs?: number;
+  /** An ffmpeg binary instead of the bundled one (INSTALLMENT_FFMPEG). */
+  ffmpeg?: string;
   /** Encoder threads per job; the pool already runs one job per core. */
   threads?: number;
 }
 
 export async function encodeGif(input: string, mp4Out: string, webmOut: string, opts: EncodeOptions = {}): Promise<FfmpegResult> {
   const threads = String(Math.max(1, opts.threads ?? cpus().length));
-  const webm = await webmArgs();
+  const webm = await webmArgs(opts.ffmpeg);
   return runFfmpeg(
     [
       "-loglevel",
@@ -107,13 +112,8 @@ export async function encodeGif(input: string, mp4Out: string, webmOut: string, 
       threads,
       webmOut,
     ],
-    { timeoutMs: opts.timeoutMs ?? defaultTimeout() },
+    { timeoutMs: opts.timeoutMs ?? DEFAULT_FFMPEG_TIMEOUT_MS, ffmpeg: opts.ffmpeg },
   );
-}
-
-function defaultTimeout(): number {
-  const env = Number(process.env.INSTALLMENT_FFMPEG_TIMEOUT_MS);
-  return Number.isFinite(env) && env > 0 ? env : 10 * 60_000;
 }
 
 /** The last meaningful stderr line, for warnings. */

@@ -11,12 +11,12 @@ let runs = 0;
 
 /**
  * Absolute path of an executable ffmpeg, or null when none is installed.
- * `INSTALLMENT_FFMPEG` overrides it (tests use it to simulate a missing binary).
+ * `override` (INSTALLMENT_FFMPEG, passed down by the caller) replaces the
+ * bundled binary; tests point it nowhere to simulate a missing one.
  * npm may skip the platform package's postinstall, so the binary is made
  * executable here when it is not.
  */
-export function ffmpegPath(): string | null {
-  const override = process.env.INSTALLMENT_FFMPEG;
+export function ffmpegPath(override?: string): string | null {
   if (override !== undefined) return existsSync(override) ? override : null;
   if (cachedPath !== undefined) return cachedPath;
   cachedPath = null;
@@ -54,9 +54,15 @@ export class FfmpegMissingError extends Error {
   }
 }
 
+export interface FfmpegOptions {
+  timeoutMs?: number;
+  /** An ffmpeg binary instead of the bundled one (INSTALLMENT_FFMPEG). */
+  ffmpeg?: string;
+}
+
 /** Runs ffmpeg with `args`; resolves with its exit and stderr, never rejects except when the binary is missing. */
-export function runFfmpeg(args: string[], opts: { timeoutMs?: number } = {}): Promise<FfmpegResult> {
-  const bin = ffmpegPath();
+export function runFfmpeg(args: string[], opts: FfmpegOptions = {}): Promise<FfmpegResult> {
+  const bin = ffmpegPath(opts.ffmpeg);
   if (!bin) return Promise.reject(new FfmpegMissingError());
   const timeoutMs = opts.timeoutMs ?? 10 * 60_000;
   runs++;
@@ -84,11 +90,13 @@ export function runFfmpeg(args: string[], opts: { timeoutMs?: number } = {}): Pr
   });
 }
 
-let encoders: Promise<Set<string>> | undefined;
+const encoders = new Map<string | undefined, Promise<Set<string>>>();
 
 /** Names of the encoders this ffmpeg build has (e.g. "libx264", "libvpx-vp9"). */
-export function ffmpegEncoders(): Promise<Set<string>> {
-  encoders ??= runFfmpegStdout(["-encoders"])
+export function ffmpegEncoders(ffmpeg?: string): Promise<Set<string>> {
+  const known = encoders.get(ffmpeg);
+  if (known) return known;
+  const found = runFfmpegStdout(["-encoders"], ffmpeg)
     .then((out) => {
       const names = new Set<string>();
       for (const line of out.split("\n")) {
@@ -98,12 +106,13 @@ export function ffmpegEncoders(): Promise<Set<string>> {
       return names;
     })
     .catch(() => new Set<string>());
-  return encoders;
+  encoders.set(ffmpeg, found);
+  return found;
 }
 
 /** Runs ffmpeg and resolves with its stdout (`-encoders` prints there). */
-function runFfmpegStdout(args: string[], timeoutMs = 30_000): Promise<string> {
-  const bin = ffmpegPath();
+function runFfmpegStdout(args: string[], ffmpeg: string | undefined, timeoutMs = 30_000): Promise<string> {
+  const bin = ffmpegPath(ffmpeg);
   if (!bin) return Promise.reject(new FfmpegMissingError());
   runs++;
   return new Promise((resolve) => {
@@ -132,8 +141,8 @@ export interface StreamInfo {
 }
 
 /** Parses the first video stream of `ffmpeg -i <file>` (no ffprobe in this build). */
-export async function probeVideo(file: string): Promise<StreamInfo | null> {
-  const r = await runFfmpeg(["-i", file], { timeoutMs: 30_000 });
+export async function probeVideo(file: string, ffmpeg?: string): Promise<StreamInfo | null> {
+  const r = await runFfmpeg(["-i", file], { timeoutMs: 30_000, ffmpeg });
   return parseStreamInfo(r.stderr);
 }
 

@@ -18,17 +18,20 @@ import { createProgressBar } from "./progress";
 import { renderStill } from "./stills";
 import { commitTemp, openStore, readIndex, removeQuietly, storeFile, tempPath, writeAddressed, writeIndex, type Store } from "./store";
 import { formatSummary, type MediaSummary } from "./summary";
+import { readEnv, type Env } from "../env";
 
 export interface ProcessMediaOptions {
-  /** Default: `$INSTALLMENT_CACHE_DIR/media` or `<cwd>/.cache/installment/media`. */
+  /** Default: the cache folder's media store (`$INSTALLMENT_CACHE_DIR/media`). */
   storeDir?: string;
   /** Parallel jobs; default os.cpus().length. */
   concurrency?: number;
   onProgress?: (done: number, total: number, current: string) => void;
   /** Draw a progress bar and the summary line on stderr. Default: when stderr is a TTY (not under CI or vitest). */
   progressBar?: boolean;
-  /** Per-GIF ffmpeg time limit; default 10 minutes (or INSTALLMENT_FFMPEG_TIMEOUT_MS). */
+  /** Per-GIF ffmpeg time limit (INSTALLMENT_FFMPEG_TIMEOUT_MS); default 10 minutes. */
   timeoutMs?: number;
+  /** An ffmpeg binary instead of the bundled one (INSTALLMENT_FFMPEG). */
+  ffmpeg?: string;
 }
 
 export interface ProcessMediaResult {
@@ -83,7 +86,7 @@ export async function processMedia(refs: MediaRef[], opts: ProcessMediaOptions =
     : null;
 
   const inflight = new Map<string, Promise<IndexEntry | null>>();
-  const ctx: Ctx = { store, threads, timeoutMs: opts.timeoutMs, inflight };
+  const ctx: Ctx = { store, threads, timeoutMs: opts.timeoutMs, ffmpeg: opts.ffmpeg, inflight };
 
   const outcomes = await runPoolSettled(unique, concurrency, async (ref) => {
     current = ref.path;
@@ -124,14 +127,15 @@ export async function processMedia(refs: MediaRef[], opts: ProcessMediaOptions =
 }
 
 /** Whether processMedia draws its progress bar (and summary line) when `progressBar` is not given. */
-export function progressBarByDefault(): boolean {
-  return Boolean(process.stderr.isTTY) && !process.env.CI && !process.env.VITEST;
+export function progressBarByDefault(env: Env = readEnv()): boolean {
+  return Boolean(process.stderr.isTTY) && !env.CI && !env.VITEST;
 }
 
 interface Ctx {
   store: Store;
   threads: number;
   timeoutMs: number | undefined;
+  ffmpeg: string | undefined;
   inflight: Map<string, Promise<IndexEntry | null>>;
 }
 
@@ -185,7 +189,7 @@ async function processGif(ref: MediaRef, bytes: Buffer, ctx: Ctx): Promise<{ ent
 
   let failure: string | null;
   let cacheable = true;
-  if (!ffmpegPath()) {
+  if (!ffmpegPath(ctx.ffmpeg)) {
     failure = "ffmpeg is not installed";
     cacheable = false;
   } else {
@@ -194,14 +198,14 @@ async function processGif(ref: MediaRef, bytes: Buffer, ctx: Ctx): Promise<{ ent
     const tmpMp4 = tempPath(store, "mp4");
     const tmpWebm = tempPath(store, "webm");
     try {
-      const r = await encodeGif(ref.abs, tmpMp4, tmpWebm, { threads: ctx.threads, timeoutMs: ctx.timeoutMs });
+      const r = await encodeGif(ref.abs, tmpMp4, tmpWebm, { threads: ctx.threads, timeoutMs: ctx.timeoutMs, ffmpeg: ctx.ffmpeg });
       const ok = r.code === 0 && fileSize(tmpMp4) > 0 && fileSize(tmpWebm) > 0;
       if (!ok) {
         failure = ffmpegErrorLine(r);
         // A timeout or a kill may not happen next time; a decode error will.
         cacheable = !r.timedOut && r.signal === null;
       } else {
-        if (!poster) poster = await posterViaFfmpeg(ref.abs, store);
+        if (!poster) poster = await posterViaFfmpeg(ref.abs, store, ctx.ffmpeg);
         if (!poster) {
           failure = "no poster frame could be extracted";
         } else {
@@ -272,13 +276,13 @@ function heavierNote(source: string, served: number, gif: number): string {
 }
 
 /** For GIFs ffmpeg can decode but sharp cannot: first frame as PNG via ffmpeg, then WebP via sharp. */
-async function posterViaFfmpeg(input: string, store: Store): Promise<Poster | null> {
+async function posterViaFfmpeg(input: string, store: Store, ffmpeg: string | undefined): Promise<Poster | null> {
   const png = tempPath(store, "png");
   try {
-    const r = await runFfmpeg(["-loglevel", "error", "-y", "-i", input, "-frames:v", "1", png], { timeoutMs: 60_000 });
+    const r = await runFfmpeg(["-loglevel", "error", "-y", "-i", input, "-frames:v", "1", png], { timeoutMs: 60_000, ffmpeg });
     if (r.code !== 0 || fileSize(png) === 0) return null;
     const poster = await makePoster(await readFile(png));
-    const info = await probeVideo(input);
+    const info = await probeVideo(input, ffmpeg);
     if (info && info.width && info.height) return { ...poster, width: info.width, height: info.height };
     return poster;
   } catch {

@@ -1,6 +1,7 @@
 // Pure helpers for serving store files: validate a requested name, map it to
 // an absolute path that cannot leave the store, and give its content type.
 import path from "node:path";
+import { storeLayout } from "../cache-layout";
 
 export const MEDIA_FILE_NAME = /^[0-9a-f]{16}\.(mp4|webm|webp|avif|jpg|png|gif)$/;
 
@@ -31,7 +32,7 @@ export function isMediaFileName(name: unknown): name is string {
  */
 export function mediaFilePath(storeRoot: string, name: unknown): string | null {
   if (!isMediaFileName(name)) return null;
-  const dir = path.resolve(storeRoot, "files");
+  const dir = path.resolve(storeLayout(storeRoot).files);
   const abs = path.resolve(dir, name);
   // Belt and braces: the pattern already forbids separators and dots-only names.
   if (path.dirname(abs) !== dir) return null;

@@ -6,13 +6,12 @@ import { existsSync, mkdirSync } from "node:fs";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { cacheLayout, storeLayout } from "../cache-layout";
+import { cacheRoot } from "../env";
 
-/** `storeDir` option, else `$INSTALLMENT_CACHE_DIR/media`, else `<cwd>/.cache/installment/media`. */
+/** `storeDir` option, else the cache folder's media store (`$INSTALLMENT_CACHE_DIR/media`). */
 export function resolveStoreDir(storeDir?: string): string {
-  if (storeDir) return path.resolve(storeDir);
-  const env = process.env.INSTALLMENT_CACHE_DIR;
-  if (env) return path.resolve(env, "media");
-  return path.join(/*turbopackIgnore: true*/ process.cwd(), ".cache/installment/media");
+  return storeDir ? path.resolve(storeDir) : cacheLayout(cacheRoot()).media;
 }
 
 export interface Store {
@@ -24,7 +23,7 @@ export interface Store {
 
 export function openStore(storeDir?: string): Store {
   const root = resolveStoreDir(storeDir);
-  const store = { root, files: path.join(root, "files"), index: path.join(root, "index"), tmp: path.join(root, "tmp") };
+  const store = { root, ...storeLayout(root) };
   for (const dir of [store.files, store.index, store.tmp]) mkdirSync(dir, { recursive: true });
   return store;
 }

@@ -2,6 +2,7 @@ import path from "node:path";
 import { deriveKey, issueToken, signToken, verifyToken, type SignedToken } from "./signed-token";
 import { openExpiringStore } from "./session-revocations";
 import { cacheRoot } from "../env";
+import { cacheLayout } from "../cache-layout";
 
 // Beta-reader links: `/beta/<slug>/<id>.<expires>.<mac>`, one chapter each,
 // signed with a key derived from EDITOR_TOKEN (so they hold on every instance
@@ -93,5 +94,5 @@ export function openBetaLinkStore(dir: string): BetaLinkStore {
 
 /** The store every instance shares, under the cache folder. */
 export function betaLinkStore(): BetaLinkStore {
-  return openBetaLinkStore(path.join(cacheRoot(), "beta-links"));
+  return openBetaLinkStore(cacheLayout(cacheRoot()).betaLinks);
 }

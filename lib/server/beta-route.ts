@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import path from "node:path";
 import send from "send";
 import { cacheRoot, readEnv } from "../env";
+import { cacheLayout } from "../cache-layout";
 import { realTime } from "../clock";
 import { betaView } from "../site/beta-view";
 import { assetFiles } from "../media/asset-files";
@@ -72,7 +72,7 @@ function sendMedia(req: IncomingMessage, res: ServerResponse, name: string): Pro
   return new Promise((resolve) => {
     res.once("finish", () => resolve(true));
     send(req, name, {
-      root: path.join(cacheRoot(), "media", "files"),
+      root: cacheLayout(cacheRoot()).mediaFiles,
       dotfiles: "deny",
       index: false,
       cacheControl: false,

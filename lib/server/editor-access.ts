@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import path from "node:path";
 import { parseCookie, stringifySetCookie } from "cookie";
 import { cacheRoot, readEnv, type Env } from "../env";
+import { cacheLayout } from "../cache-layout";
 import { realTime } from "../clock";
 import { issueSession, sessionKey, verifySession, SESSION_TTL_MS } from "./editor-session";
 import { openRevocationStore, type RevocationStore } from "./session-revocations";
@@ -49,7 +49,7 @@ function gateFor(token: string, env: Env): Gate {
     gate = {
       token,
       key: sessionKey(token),
-      revocations: openRevocationStore(path.join(cacheRoot(env), "editor-sessions", "revoked")),
+      revocations: openRevocationStore(cacheLayout(cacheRoot(env)).revokedSessions),
       limit: new SignInLimit(),
       trusted: env.INSTALLMENT_TRUSTED_PROXIES ?? [],
     };

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import {
   linkSync,
   mkdirSync,
@@ -13,6 +12,7 @@ import {
   writeSync,
 } from "node:fs";
 import path from "node:path";
+import { cacheLayout, contentRootId } from "../cache-layout";
 
 // The notification outbox: a folder per (release key, endpoint) under the
 // cache folder, written only by atomic creates, so several instances sharing
@@ -54,8 +54,7 @@ export interface Outbox {
 }
 
 export function outboxDir(cacheDir: string, root: string): string {
-  const id = createHash("sha256").update(path.resolve(root)).digest("hex").slice(0, 16);
-  return path.join(cacheDir, "notify", id);
+  return path.join(cacheLayout(cacheDir).notify, contentRootId(root));
 }
 
 /** An attempt with no result after `staleMs` is taken as failed (its instance died mid-request); it is well over the longest request timeout (60 s). */

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { cacheLayout, contentRootId } from "../cache-layout";
 
 /**
  * Remembers the last release already announced for a content root, so each
@@ -21,8 +21,7 @@ export interface ReleaseJournal {
 }
 
 export function openReleaseJournal(cacheDir: string, root: string): ReleaseJournal {
-  const id = createHash("sha256").update(path.resolve(root)).digest("hex").slice(0, 16);
-  const file = path.join(cacheDir, "releases", `${id}.json`);
+  const file = path.join(cacheLayout(cacheDir).releases, `${contentRootId(root)}.json`);
   let last = -Infinity;
   if (existsSync(file)) {
     try {

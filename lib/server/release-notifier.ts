@@ -11,6 +11,7 @@ import { resolveEndpoints, type NotifyConfig, type ResolvedEndpoint } from "../n
 import { buildPayload } from "../notify/payloads";
 import { dueReleases, releaseKey, releaseMessage } from "../notify/release-message";
 import { siteView } from "../site/visibility";
+import { notifyVariables } from "../env";
 
 export interface NotifierOptions {
   cacheDir: string;
@@ -56,7 +57,7 @@ export function startReleaseNotifier(runtime: Runtime, options: NotifierOptions)
       endpoints = [];
       return;
     }
-    const resolved = resolveEndpoints(config, options.env ?? process.env);
+    const resolved = resolveEndpoints(config, options.env ?? notifyVariables());
     for (const problem of resolved.problems) log({ event: "notify-config-error", problem });
     endpoints = resolved.endpoints;
     secrets = endpoints.flatMap((e) => e.secrets);

@@ -1,7 +1,8 @@
 import { watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { createClock } from "../clock";
-import { cacheRoot, contentRoot, readEnv } from "../env";
+import { cacheRoot, contentRoot, readEnv, type Env } from "../env";
+import { cacheLayout } from "../cache-layout";
 import { createCompileCache } from "../content/compile-cache";
 import { loadContent, mediaRefsOf, problemsOf, type ContentSnapshot } from "../content/load-content";
 import { formatDiagnostic } from "../content/format-diagnostic";
@@ -51,16 +52,18 @@ export interface RuntimeOptions {
   watch?: boolean;
   /** Where content problems go, one `path:line:column  message` line each (default: stderr). */
   log?: (line: string) => void;
+  /** The validated environment, read once by the caller (default: this process's). */
+  env?: Env;
 }
 
 export function createRuntime(options: RuntimeOptions): Runtime {
-  const env = readEnv();
+  const env = options.env ?? readEnv();
   const root = options.root ?? contentRoot(env);
   const clock = createClock(env.RELEASE_CLOCK);
   if (options.mode === "production") refuseUnacknowledgedClock(env, clock.spec);
   const log = options.log ?? ((line: string) => process.stderr.write(line + "\n"));
-  const cache = createCompileCache(path.join(cacheRoot(env), "compiled"));
-  const mediaStore = path.join(cacheRoot(env), "media");
+  const cache = createCompileCache(cacheLayout(cacheRoot(env)).compiled);
+  const mediaStore = cacheLayout(cacheRoot(env)).media;
   let current: ContentSnapshot = {
     root,
     story: null,
@@ -83,7 +86,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     for (const d of problemsOf(next)) log(formatDiagnostic(d, path.dirname(root)));
     if (next.kept.length > 0)
       log(`[installment] readers are served the last good version of ${next.kept.join(", ")} until the errors above are fixed`);
-    const media = await buildManifest(mediaRefsOf(next.chapters), mediaStore);
+    const media = await buildManifest(mediaRefsOf(next.chapters), mediaStore, env);
     for (const w of media.warnings) logJson({ event: "media-warning", file: w.file, message: w.message });
     current = next;
     manifest = media.manifest;

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
+import { cacheLayout, contentRootId } from "../cache-layout";
 import type { ReleaseJournal } from "./release-journal";
 
 /**
@@ -14,9 +14,9 @@ import type { ReleaseJournal } from "./release-journal";
  * journal of earlier versions, so an upgrade announces nothing twice.
  */
 export function openSharedReleaseJournal(cacheDir: string, root: string): ReleaseJournal {
-  const id = createHash("sha256").update(path.resolve(root)).digest("hex").slice(0, 16);
-  const dir = path.join(cacheDir, "releases", id);
-  const legacy = path.join(cacheDir, "releases", `${id}.json`);
+  const id = contentRootId(root);
+  const dir = path.join(cacheLayout(cacheDir).releases, id);
+  const legacy = path.join(cacheLayout(cacheDir).releases, `${id}.json`);
   let memory = -Infinity;
   if (existsSync(legacy)) {
     try {

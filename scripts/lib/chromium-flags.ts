@@ -1,9 +1,11 @@
+import { readEnv } from "../../lib/env";
+
+export const CHROMIUM_PATH = readEnv().CHROMIUM_PATH ?? "/usr/bin/chromium";
+
 /**
  * What Debian's Chromium needs to run headless in this sandbox: without the
  * background-networking flags it tries to reach Google's hosts at every start.
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
 export const HEADLESS_FLAGS = [
   "--headless=new",
   "--no-sandbox",

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { processMedia } from "../../lib/media/process";
 import { mediaFilePath } from "../../lib/media/serve-path";
 import type { MediaAsset } from "../../lib/media/types";
@@ -9,10 +9,6 @@ import { makeCorruptGif, makeGif, ref, tempDir } from "./fixtures";
 type Gif = Extract<MediaAsset, { kind: "gif" }>;
 
 describe("fallback to the original GIF", () => {
-  afterEach(() => {
-    delete process.env.INSTALLMENT_FFMPEG;
-  });
-
   it("a corrupt GIF is served as a content-addressed copy, with a warning naming it; others still transcode", async () => {
     const root = tempDir();
     const store = tempDir("installment-store-");
@@ -42,14 +38,12 @@ describe("fallback to the original GIF", () => {
     const root = tempDir();
     const store = tempDir("installment-store-");
     makeGif(path.join(root, "a.gif"));
-    process.env.INSTALLMENT_FFMPEG = path.join(root, "no-such-ffmpeg");
-    const r = await processMedia([ref(root, "a.gif")], { storeDir: store, progressBar: false });
+    const r = await processMedia([ref(root, "a.gif")], { storeDir: store, progressBar: false, ffmpeg: path.join(root, "no-such-ffmpeg") });
     const asset = r.manifest["a.gif"] as Gif;
     expect(asset.kind).toBe("gif");
     expect(asset.poster).toMatch(/^[0-9a-f]{16}\.webp$/);
     expect([asset.width, asset.height]).toEqual([64, 48]);
     expect(r.warnings[0]?.message).toMatch(/ffmpeg is not installed/);
-    delete process.env.INSTALLMENT_FFMPEG;
     const r2 = await processMedia([ref(root, "a.gif")], { storeDir: store, progressBar: false });
     expect(r2.manifest["a.gif"]?.kind).toBe("video");
     expect(r2.summary.transcoded).toBe(1);
