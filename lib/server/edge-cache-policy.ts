@@ -6,7 +6,13 @@ import { EDITOR_CACHE_CONTROL, RELEASE_HEADERS, readerCacheHeaders } from "./sha
 /** Request headers a page's flight payload (`?_rsc=`) depends on: shared caches key on them. */
 export const RSC_VARY_HEADER = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, next-url";
 
-const SERVICE_WORKER = "/sw.js";
+export const SERVICE_WORKER_PATH = "/sw.js";
+
+/** Revalidated by browsers and shared caches alike, so a fix reaches every opted-in reader at once. */
+export const SERVICE_WORKER_CACHE_CONTROL = "no-cache";
+
+/** Paths whose names carry their content's hash, served with IMMUTABLE_CACHE_CONTROL (build assets, islands, media). */
+export const IMMUTABLE_PATH_PREFIXES = ["/_next/static/", "/_islands/", "/media/"] as const;
 
 /** Paths whose body is the same whatever the RSC request headers (feeds, files). */
 const NOT_RSC = /\.(xml|json|ics|txt|svg|png)$/;
@@ -23,10 +29,9 @@ export function releaseCacheHeaders(
   pathname: string,
 ): Record<string, string> {
   if (!view) return { "Cache-Control": EDITOR_CACHE_CONTROL };
-  // The service worker script is always revalidated (by browsers and shared
-  // caches alike), so a fix reaches every opted-in reader at once.
-  const headers = readerCacheHeaders({ stateKey: view.stateKey, schedule, now, ceiling: pathname === SERVICE_WORKER ? 0 : undefined });
-  if (pathname === SERVICE_WORKER) headers["Cache-Control"] = "no-cache";
+  const sw = pathname === SERVICE_WORKER_PATH;
+  const headers = readerCacheHeaders({ stateKey: view.stateKey, schedule, now, ceiling: sw ? 0 : undefined });
+  if (sw) headers["Cache-Control"] = SERVICE_WORKER_CACHE_CONTROL;
   if (!NOT_RSC.test(pathname)) headers["Vary"] = RSC_VARY_HEADER;
   return headers;
 }
