@@ -6,10 +6,13 @@
 // media refs; the CLI instead takes every GIF and still under the content root.
 import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Diagnostic, MediaRef } from "../lib/content/types";
+import type { MediaRef } from "../lib/content/types";
+import { formatDiagnostic } from "../lib/content/format-diagnostic";
+import { readEnv } from "../lib/env";
 import { processMedia, progressBarByDefault, type ProcessMediaOptions, type ProcessMediaResult } from "../lib/media/process";
 import { formatSummary } from "../lib/media/summary";
 import { isMain } from "./lib/is-main";
+import { chaptersDir, chaptersOption, createProgram, runCli } from "./lib/cli";
 
 export interface BuildMediaOptions extends ProcessMediaOptions {
   /** Also write the manifest as JSON to this file (outside the content root). */
@@ -50,26 +53,33 @@ export function mediaUnder(root: string): MediaRef[] {
   return refs;
 }
 
-export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}  ${d.severity}: ${d.message}`;
-}
-
-if (isMain(import.meta.url)) {
-  const argv = process.argv.slice(2);
-  const flag = (name: string) => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const root = path.resolve(flag("--chapters") ?? process.env.CHAPTERS_DIR ?? "chapters");
+async function buildMediaCommand(opts: { chapters?: string; store?: string; manifest?: string }): Promise<void> {
+  const env = readEnv();
+  const root = chaptersDir(opts.chapters, env);
   const refs = mediaUnder(root);
   if (refs.length === 0) {
     console.log(`media: no GIFs or stills under ${root}`);
-  } else {
-    const { warnings, summary, storeDir } = await buildMedia(refs, { storeDir: flag("--store"), manifestFile: flag("--manifest") });
-    for (const w of warnings) console.error(formatDiagnostic(w));
-    // On a TTY processMedia has already printed the summary under its progress bar.
-    if (!progressBarByDefault()) console.log(formatSummary(summary));
-    console.log(`store: ${storeDir}`);
-    if (warnings.some((w) => w.severity === "error")) process.exitCode = 1;
+    return;
   }
+  const { warnings, summary, storeDir } = await buildMedia(refs, {
+    storeDir: opts.store,
+    manifestFile: opts.manifest,
+    ffmpeg: env.INSTALLMENT_FFMPEG,
+    timeoutMs: env.INSTALLMENT_FFMPEG_TIMEOUT_MS,
+  });
+  for (const w of warnings) console.error(formatDiagnostic(w, process.cwd()));
+  // On a TTY processMedia has already printed the summary under its progress bar.
+  if (!progressBarByDefault(env)) console.log(formatSummary(summary));
+  console.log(`store: ${storeDir}`);
+  if (warnings.some((w) => w.severity === "error")) process.exitCode = 1;
+}
+
+if (isMain(import.meta.url)) {
+  const program = createProgram("build-media")
+    .description("transcode every GIF and still under a content root into the media store")
+    .addOption(chaptersOption())
+    .option("--store <dir>", "media store (default: the cache folder's, $INSTALLMENT_CACHE_DIR/media)")
+    .option("--manifest <file>", "also write the manifest as JSON to this file (outside the content root)")
+    .action(buildMediaCommand);
+  void runCli(program);
 }

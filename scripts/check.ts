@@ -5,10 +5,9 @@
 // otherwise; bad arguments print one line and exit 2, never a stack trace.
 // Writes nothing into the content root (compiled chapters go to the cache).
 
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { Command, CommanderError } from "commander";
 import { loadContent } from "../lib/content/load-content";
 import { createCompileCache, type CompileCache } from "../lib/content/compile-cache";
 import { formatDiagnostic } from "../lib/content/format-diagnostic";
@@ -16,27 +15,9 @@ import { loadNotifyFile } from "../lib/server/notify-config-file";
 import { checkCastContrast } from "../lib/content/contrast";
 import { checkLinks } from "../lib/content/check-links";
 import type { ChapterSource, Diagnostic } from "../lib/content/types";
-import { cacheRoot, readEnv } from "../lib/env";
-
-class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 2,
-  ) {
-    super(message);
-  }
-}
-
-function chaptersRoot(opt: string | undefined): string {
-  const fromEnv = opt === undefined ? process.env.CHAPTERS_DIR || undefined : undefined;
-  const dir = opt ?? fromEnv ?? "chapters";
-  const flag = opt !== undefined ? "--chapters" : fromEnv !== undefined ? "CHAPTERS_DIR" : "content folder";
-  if (dir.trim() === "") throw new CliError(`${flag} "${dir}" is empty`);
-  const abs = path.resolve(dir);
-  if (!existsSync(abs)) throw new CliError(`${flag} "${dir}" does not exist`);
-  if (!statSync(abs).isDirectory()) throw new CliError(`${flag} "${dir}" is not a folder`);
-  return abs;
-}
+import { cacheLayout } from "../lib/cache-layout";
+import { cacheRoot, readEnv, type Env } from "../lib/env";
+import { chaptersDir, chaptersOption, createProgram, runCli, UsageError } from "./lib/cli";
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -97,13 +78,8 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
   });
 }
 
-function openCache(): { cache: CompileCache | null; note: string | null } {
-  let dir: string;
-  try {
-    dir = path.join(cacheRoot(readEnv()), "compiled");
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
+function openCache(env: Env): { cache: CompileCache | null; note: string | null } {
+  const dir = cacheLayout(cacheRoot(env)).compiled;
   try {
     return { cache: createCompileCache(dir), note: null };
   } catch (e) {
@@ -112,10 +88,12 @@ function openCache(): { cache: CompileCache | null; note: string | null } {
   }
 }
 
-async function run(opts: { chapters?: string; cache: boolean }): Promise<number> {
+async function run(opts: { chapters?: string; cache: boolean }, extra: string[]): Promise<void> {
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"; use --chapters <dir> to check another folder`);
   const started = performance.now();
-  const root = chaptersRoot(opts.chapters);
-  const { cache, note } = opts.cache ? openCache() : { cache: null, note: null };
+  const env = readEnv();
+  const root = chaptersDir(opts.chapters, env);
+  const { cache, note } = opts.cache ? openCache(env) : { cache: null, note: null };
   const result = await checkContent(root, cache);
   const base = path.dirname(root);
   const shown = (d: Diagnostic) => {
@@ -146,49 +124,14 @@ async function run(opts: { chapters?: string; cache: boolean }): Promise<number>
   const ms = Math.round(performance.now() - started);
   out.push(`checked in ${ms} ms, ${result.fromCache} from cache` + (note ? `; ${note}` : opts.cache ? "" : " (--no-cache)"));
   process.stdout.write(out.join("\n") + "\n");
-  return errors > 0 ? 1 : 0;
+  process.exitCode = errors > 0 ? 1 : 0;
 }
 
-async function main(argv: string[]): Promise<void> {
-  const program = new Command("check")
-    .description("Validate story.yaml, schedule.yaml and every chapter; print every problem as path:line:column  message")
-    .option("--chapters <dir>", "content folder (default: $CHAPTERS_DIR or chapters)")
-    .option("--no-cache", "compile every chapter, ignoring the compile cache")
-    .argument("[extra...]")
-    .exitOverride()
-    .showSuggestionAfterError(true)
-    .configureOutput({
-      writeErr: (s) =>
-        process.stderr.write(
-          `check: ${s
-            .split("\n")
-            .map((l) => l.trim())
-            .filter(Boolean)
-            .join(" ")
-            .replace(/^error: /, "")}\n`,
-        ),
-    })
-    .action(() => {});
-  try {
-    program.parse(argv);
-    const extra = program.args;
-    if (extra.length > 0) throw new CliError(`unexpected argument "${extra[0]}"; use --chapters <dir> to check another folder`);
-    process.exitCode = await run(program.opts<{ chapters?: string; cache: boolean }>());
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      // Commander already printed its one-line message (or the help).
-      process.exitCode = e.exitCode === 0 ? 0 : 2;
-      return;
-    }
-    if (e instanceof CliError) {
-      process.stderr.write(`check: ${e.message}\n`);
-      process.exitCode = e.exitCode;
-      return;
-    }
-    const message = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`check: ${message.split("\n")[0]}\n`);
-    process.exitCode = 1;
-  }
-}
+const program = createProgram("check")
+  .description("Validate story.yaml, schedule.yaml and every chapter; print every problem as path:line:column  message")
+  .addOption(chaptersOption())
+  .option("--no-cache", "compile every chapter, ignoring the compile cache")
+  .argument("[extra...]")
+  .action((extra: string[], opts: { chapters?: string; cache: boolean }) => run(opts, extra));
 
-void main(process.argv);
+void runCli(program);

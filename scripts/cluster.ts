@@ -3,23 +3,14 @@
 // many-instances setup (docs/deploy.md has the production recipe). One build,
 // one content root, one shared cache folder (compiled chapters, media, the
 // release journal); each instance BANs Varnish after a content change.
-import path from "node:path";
-import { Command, InvalidArgumentError } from "commander";
-import { cacheRoot, contentRoot, readEnv } from "../lib/env";
+import { cacheRoot, readEnv } from "../lib/env";
+import { chaptersDir, chaptersOption, createProgram, integerIn, runCli } from "./lib/cli";
 import { startSiteProcess, type SiteProcess } from "./lib/site-process";
 import { startVarnish, type VarnishProcess } from "./lib/varnish-process";
 import { isMain } from "./lib/is-main";
 
-const port = (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new InvalidArgumentError(`"${value}" is not a port (1-65535)`);
-  return n;
-};
-const count = (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 32) throw new InvalidArgumentError(`"${value}" is not a number of instances (1-32)`);
-  return n;
-};
+const port = integerIn(1, 65535, "a port");
+const count = integerIn(1, 32, "a number of instances");
 
 export interface ClusterOptions {
   instances: number;
@@ -79,27 +70,23 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   };
 }
 
-async function main(): Promise<void> {
+async function cluster(opts: { instances: number; port: number; basePort: number; chapters?: string; vcl?: string }): Promise<void> {
   const env = readEnv();
-  const program = new Command("npm run cluster")
-    .description("Varnish in front of several instances of the site, on this machine")
-    .option("-n, --instances <n>", "instances of the site", count, 2)
-    .option("-p, --port <port>", "Varnish's port (the URL readers use)", port, 6081)
-    .option("--base-port <port>", "first instance's port; the others follow", port, 3101)
-    .option("--chapters <dir>", "content root", contentRoot(env))
-    .option("--vcl <file>", 'main VCL file (it must include "backends.vcl")')
-    .parse();
-  const opts = program.opts<{ instances: number; port: number; basePort: number; chapters: string; vcl?: string }>();
-  const cluster = await startCluster({ ...opts, chapters: path.resolve(opts.chapters), cacheDir: cacheRoot(env) });
-  console.log(`[cluster] ${opts.instances} instances behind Varnish at ${cluster.url}  (Ctrl-C stops all)`);
-  const stop = () => void cluster.stop().then(() => process.exit(0));
+  const running = await startCluster({ ...opts, chapters: chaptersDir(opts.chapters, env), cacheDir: cacheRoot(env) });
+  console.log(`[cluster] ${opts.instances} instances behind Varnish at ${running.url}  (Ctrl-C stops all)`);
+  const stop = () => void running.stop().then(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }
 
 if (isMain(import.meta.url)) {
-  main().catch((error: unknown) => {
-    console.error(`[cluster] ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  });
+  const program = createProgram("npm run cluster", "[cluster]")
+    .description("Varnish in front of several instances of the site, on this machine")
+    .option("-n, --instances <n>", "instances of the site", count, 2)
+    .option("-p, --port <port>", "Varnish's port (the URL readers use)", port, 6081)
+    .option("--base-port <port>", "first instance's port; the others follow", port, 3101)
+    .addOption(chaptersOption())
+    .option("--vcl <file>", 'main VCL file (it must include "backends.vcl")')
+    .action(cluster);
+  void runCli(program);
 }

@@ -1,6 +1,9 @@
+import { createProgram, runCli } from "./lib/cli";
 import { serve } from "./lib/serve";
 
-serve({ dev: true }).catch((error: unknown) => {
-  console.error(`[installment] ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+// `npm run dev`: the author's preview (drafts and upcoming chapters, hot reload) on 127.0.0.1.
+const program = createProgram("dev", "[installment]")
+  .description("author preview: drafts and upcoming chapters visible, hot reload, on 127.0.0.1 unless HOST says otherwise")
+  .action(() => serve({ dev: true }));
+
+void runCli(program);

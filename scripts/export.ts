@@ -1,7 +1,7 @@
-import { mkdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { Command } from "commander";
 import { Temporal } from "temporal-polyfill";
+import { readEnv } from "../lib/env";
 import { createRuntime, installRuntime } from "../lib/server/runtime";
 import { startServer } from "../lib/server/http-server";
 import { siteView } from "../lib/site/visibility";
@@ -9,43 +9,32 @@ import { exportFileFor, exportPaths, referencedAssets } from "../lib/site/export
 import { projectDir } from "./lib/serve";
 import { ensureNextBuild } from "./lib/next-build";
 import { freePort } from "./lib/free-port";
+import { chaptersDir, chaptersOption, createProgram, runCli, UsageError } from "./lib/cli";
+import { exportHeadersFile, type ExportedPage } from "../lib/server/export-headers";
 
 // The static site of exactly what is released at one instant, for any CDN.
 
-const program = new Command()
-  .name("export")
-  .requiredOption("--at <instant>", "the instant to export, e.g. 2027-07-06T13:00:00Z")
-  .requiredOption("--out <dir>", "folder to write (replaced)")
-  .option("--chapters <dir>", "content root", process.env.CHAPTERS_DIR ?? "chapters")
-  .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+function instant(text: string): number {
+  try {
+    return Temporal.Instant.from(text).epochMilliseconds;
+  } catch {
+    throw new UsageError(`--at ${JSON.stringify(text)} is not an instant with an offset or Z (e.g. 2027-07-06T13:00:00Z)`);
+  }
+}
 
-async function main() {
-  try {
-    program.parse();
-  } catch {
-    process.exit(2);
-  }
-  const opts = program.opts<{ at: string; out: string; chapters: string }>();
-  let at: number;
-  try {
-    at = Temporal.Instant.from(opts.at).epochMilliseconds;
-  } catch {
-    throw new Error(`--at ${JSON.stringify(opts.at)} is not an instant with an offset or Z (e.g. 2027-07-06T13:00:00Z)`);
-  }
-  const root = path.resolve(opts.chapters);
-  if (!existsSync(root)) throw new Error(`--chapters ${JSON.stringify(opts.chapters)}: no such folder`);
+async function exportSite(opts: { at: string; out: string; chapters?: string }): Promise<void> {
+  const at = instant(opts.at);
+  const base = readEnv();
+  const root = chaptersDir(opts.chapters, base);
   const out = path.resolve(opts.out);
 
   // The clock is frozen at --at on purpose, so it is acknowledged as simulated.
-  Object.assign(process.env, {
-    NODE_ENV: "production",
-    RELEASE_CLOCK: new Date(at).toISOString(),
-    INSTALLMENT_SIMULATED_CLOCK: "1",
-    CHAPTERS_DIR: root,
-  });
+  const clock = { RELEASE_CLOCK: new Date(at).toISOString(), INSTALLMENT_SIMULATED_CLOCK: "1", CHAPTERS_DIR: root } as const;
+  const env = { ...base, ...clock };
+  // Next renders in this process: its own copy of the runtime modules reads the same settings.
+  Object.assign(process.env, { NODE_ENV: "production", ...clock });
   ensureNextBuild(projectDir, (s) => process.stderr.write(s + "\n"));
-  const runtime = createRuntime({ mode: "production", root, watch: false });
+  const runtime = createRuntime({ mode: "production", root, watch: false, env });
   installRuntime(runtime);
   await runtime.ready;
   const view = siteView(runtime.snapshot(), at, "reader");
@@ -58,7 +47,7 @@ async function main() {
   const written = new Set<string>();
   const queue = exportPaths(view);
   const seen = new Set(queue);
-  const headers: string[] = [];
+  const pages: ExportedPage[] = [];
   try {
     while (queue.length > 0) {
       const urlPath = queue.shift()!;
@@ -69,7 +58,7 @@ async function main() {
       const file = exportFileFor(urlPath, type);
       write(out, file, body, written);
       if (type.startsWith("text/html")) {
-        headers.push(`/${file.replace(/index\.html$/, "")}\n  Content-Security-Policy: ${res.headers.get("content-security-policy")}`);
+        pages.push({ path: `/${file.replace(/index\.html$/, "")}`, csp: res.headers.get("content-security-policy") ?? "" });
       }
       if (/^(text\/(html|css)|application\/javascript)/.test(type)) {
         for (const asset of referencedAssets(body.toString("utf8"))) {
@@ -82,13 +71,7 @@ async function main() {
     }
     const notFound = await fetch(`http://127.0.0.1:${port}/404`);
     write(out, "404.html", Buffer.from(await notFound.arrayBuffer()), written);
-    headers.push(
-      "/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n  Permissions-Policy: camera=(), microphone=(), geolocation=()\n  X-Frame-Options: DENY",
-      "/_next/static/*\n  Cache-Control: public, max-age=31536000, immutable",
-      "/_islands/*\n  Cache-Control: public, max-age=31536000, immutable",
-      "/media/*\n  Cache-Control: public, max-age=31536000, immutable",
-    );
-    write(out, "_headers", Buffer.from(headers.sort().join("\n") + "\n"), written);
+    write(out, "_headers", Buffer.from(exportHeadersFile(pages, env)), written);
   } finally {
     await edge.close();
     runtime.close();
@@ -106,10 +89,15 @@ function write(out: string, rel: string, body: Buffer, written: Set<string>) {
   written.add(rel);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(`[installment] export: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+const program = createProgram("export", "[installment] export:")
+  .description("the static site of what is released at one instant, with the story's EPUB")
+  .requiredOption("--at <instant>", "the instant to export, e.g. 2027-07-06T13:00:00Z")
+  .requiredOption("--out <dir>", "folder to write (replaced)")
+  .addOption(chaptersOption())
+  .action(async (opts: { at: string; out: string; chapters?: string }) => {
+    await exportSite(opts);
+    // The edge's keep-alive sockets and Next's workers would hold the process open.
+    process.exit(0);
+  });
+
+void runCli(program);

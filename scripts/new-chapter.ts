@@ -4,23 +4,15 @@
 // real cast, and compiles cleanly as it is. Refusals print one line and exit
 // non-zero (1 for a bad title or a taken slug, 2 for bad usage).
 
-import { existsSync, mkdirSync, rmdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { Command, CommanderError } from "commander";
 import { findChapters } from "../lib/content/find-chapters";
 import { loadStory } from "../lib/content/load-story";
 import { formatDiagnostic } from "../lib/content/format-diagnostic";
 import { chapterTemplate, slugify } from "../lib/content/chapter-template";
 import { isReservedName } from "../lib/site/routes";
-
-class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
+import { readEnv } from "../lib/env";
+import { chaptersDir, chaptersOption, CliError, createProgram, runCli, UsageError } from "./lib/cli";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -29,25 +21,15 @@ function rel(file: string): string {
   return (r === "" || r.startsWith("..") ? file : r).split(path.sep).join("/");
 }
 
-function chaptersRoot(opt: string | undefined): string {
-  const fromEnv = opt === undefined ? process.env.CHAPTERS_DIR || undefined : undefined;
-  const dir = opt ?? fromEnv ?? "chapters";
-  const flag = opt !== undefined ? "--chapters" : fromEnv !== undefined ? "CHAPTERS_DIR" : "content folder";
-  const abs = path.resolve(dir);
-  if (!existsSync(abs)) throw new CliError(`${flag} "${dir}" does not exist`, 2);
-  if (!statSync(abs).isDirectory()) throw new CliError(`${flag} "${dir}" is not a folder`, 2);
-  return abs;
-}
-
 function create(titleArg: string, opts: { chapters?: string; singleFile?: boolean; slug?: string }): void {
   const title = titleArg.trim();
   if (title === "") throw new CliError(`the title is empty: npm run new-chapter -- "The Title"`);
   if (/[\r\n]/.test(title)) throw new CliError(`the title ${JSON.stringify(titleArg)} spans several lines; give it on one line`);
-  const root = chaptersRoot(opts.chapters);
+  const root = chaptersDir(opts.chapters, readEnv());
 
   const slug = opts.slug ?? slugify(title);
   if (opts.slug !== undefined && !SLUG.test(opts.slug)) {
-    throw new CliError(`--slug "${opts.slug}" is not a slug: use lowercase letters, digits and single dashes`, 2);
+    throw new UsageError(`--slug "${opts.slug}" is not a slug: use lowercase letters, digits and single dashes`);
   }
   if (slug === "") throw new CliError(`cannot make a slug from the title "${title}": pass --slug <lowercase-words>`);
   if (isReservedName(slug)) throw new CliError(`slug "${slug}" is a path the site already uses (/${slug}); pass --slug <another>`);
@@ -96,43 +78,12 @@ function create(titleArg: string, opts: { chapters?: string; singleFile?: boolea
   );
 }
 
-function main(argv: string[]): void {
-  const program = new Command("new-chapter")
-    .description("Create the next-numbered chapter from a template that shows the components")
-    .argument("<title>", "the chapter's title; the slug (its URL) is made from it")
-    .option("--chapters <dir>", "content folder (default: $CHAPTERS_DIR or chapters)")
-    .option("--single-file", "create NN-slug.mdx instead of NN-slug/index.mdx (no media folder)")
-    .option("--slug <slug>", "the chapter's slug, instead of one made from the title")
-    .exitOverride()
-    .showSuggestionAfterError(true)
-    .configureOutput({
-      writeErr: (s) =>
-        process.stderr.write(
-          `new-chapter: ${s
-            .split("\n")
-            .map((l) => l.trim())
-            .filter(Boolean)
-            .join(" ")
-            .replace(/^error: /, "")}\n`,
-        ),
-    })
-    .action(create);
-  try {
-    program.parse(argv);
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      process.exitCode = e.exitCode === 0 ? 0 : 2;
-      return;
-    }
-    if (e instanceof CliError) {
-      process.stderr.write(`new-chapter: ${e.message}\n`);
-      process.exitCode = e.exitCode;
-      return;
-    }
-    const message = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`new-chapter: ${message.split("\n")[0]}\n`);
-    process.exitCode = 1;
-  }
-}
+const program = createProgram("new-chapter")
+  .description("Create the next-numbered chapter from a template that shows the components")
+  .argument("<title>", "the chapter's title; the slug (its URL) is made from it")
+  .addOption(chaptersOption())
+  .option("--single-file", "create NN-slug.mdx instead of NN-slug/index.mdx (no media folder)")
+  .option("--slug <slug>", "the chapter's slug, instead of one made from the title")
+  .action(create);
 
-main(process.argv);
+void runCli(program);

@@ -2,9 +2,9 @@
 // Bad arguments or files print one line naming the offending value and exit
 // non-zero (1 for bad content, 2 for bad usage); never a stack trace.
 
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { InvalidArgumentError, Option } from "commander";
 import { Temporal } from "temporal-polyfill";
 import type { Diagnostic, ChapterSource } from "../lib/content/types";
 import { findChapters } from "../lib/content/find-chapters";
@@ -16,19 +16,12 @@ import { formatCountdown, formatWallTime } from "../lib/schedule/format";
 import { canonicalZone, resolveAt } from "../lib/schedule/wall-time";
 import { planReleases, parsePerDay, PlanError, DEFAULT_SPACING_MINUTES, type Cadence } from "../lib/schedule/plan";
 import { parseShiftDuration, planShift, ShiftError } from "../lib/schedule/shift";
-import { applyPlanToText, applyShiftToText, EditError, newScheduleText } from "../lib/schedule/edit-schedule-file";
+import { applyPlanToText, applyShiftToText, newScheduleText } from "../lib/schedule/edit-schedule-file";
 import { readChapterTitles } from "../lib/schedule/chapter-titles";
 import { createClock } from "../lib/clock";
+import { readEnv, type Env } from "../lib/env";
 import { notifyDryRun } from "./lib/notify-dry-run";
-
-class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
+import { chaptersDir, chaptersOption, CliError, createProgram, runCli, UsageError } from "./lib/cli";
 
 interface Loaded {
   root: string;
@@ -49,16 +42,9 @@ function printDiagnostic(d: Diagnostic): void {
   process.stderr.write(`${where}  ${d.severity === "warning" ? "warning: " : ""}${d.message}\n`);
 }
 
-function chaptersRoot(opt: string | undefined): string {
-  const dir = opt ?? process.env.CHAPTERS_DIR ?? "chapters";
-  const abs = path.resolve(dir);
-  if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new CliError(`--chapters "${dir}" is not a folder`);
-  return abs;
-}
-
 /** Reads the chapters and schedule.yaml; prints file errors and exits 1 on any. */
-function load(chaptersOpt: string | undefined): Loaded {
-  const root = chaptersRoot(chaptersOpt);
+function load(chaptersOpt: string | undefined, env: Env): Loaded {
+  const root = chaptersDir(chaptersOpt, env);
   const found = findChapters(root);
   const scheduleFile = path.join(root, "schedule.yaml");
   const scheduleText = existsSync(scheduleFile) ? readFileSync(scheduleFile, "utf8") : null;
@@ -96,33 +82,34 @@ function chapterNumber(value: string, flag = "--from"): number {
   return Number(value);
 }
 
-function storyNowFor(atText: string | undefined, zone: string | null): { now: number; label: string } {
+function storyNowFor(atText: string | undefined, zone: string | null, clockSpec: string | undefined): { now: number; label: string } {
   if (atText !== undefined) {
     if (zone) {
       const r = resolveAt(atText, zone);
-      if (!r.ok) throw new CliError(`--at ${r.message}`, 2);
+      if (!r.ok) throw new UsageError(`--at ${r.message}`);
       return { now: r.at, label: `--at ${atText}` };
     }
     try {
       return { now: Temporal.Instant.from(atText).epochMilliseconds, label: `--at ${atText}` };
     } catch {
-      throw new CliError(`--at "${atText}" is not an instant with an offset or Z (there is no schedule zone for a wall time)`, 2);
+      throw new UsageError(`--at "${atText}" is not an instant with an offset or Z (there is no schedule zone for a wall time)`);
     }
   }
   let clock;
   try {
-    clock = createClock();
+    clock = createClock(clockSpec);
   } catch (e) {
-    throw new CliError((e as Error).message, 2);
+    throw new UsageError((e as Error).message);
   }
   return { now: clock.now(), label: clock.describe() };
 }
 
 function status(opts: { chapters?: string; at?: string }): void {
-  const story = load(opts.chapters);
+  const env = readEnv();
+  const story = load(opts.chapters, env);
   for (const d of story.warnings) printDiagnostic(d);
   const zone = story.schedule?.timezone ?? null;
-  const { now, label } = storyNowFor(opts.at, zone);
+  const { now, label } = storyNowFor(opts.at, zone, env.RELEASE_CLOCK);
   const shownZone = zone ?? "UTC";
   const titles = readChapterTitles(story.chapters);
   const out: string[] = [];
@@ -189,22 +176,21 @@ function plan(opts: {
   timezone?: string;
   write?: boolean;
 }): void {
-  const story = load(opts.chapters);
+  const story = load(opts.chapters, readEnv());
   let zone = story.schedule?.timezone ?? null;
   if (opts.timezone !== undefined) {
     const z = canonicalZone(opts.timezone);
-    if (!z) throw new CliError(`--timezone "${opts.timezone}" is not an IANA zone like America/New_York`, 2);
+    if (!z) throw new UsageError(`--timezone "${opts.timezone}" is not an IANA zone like America/New_York`);
     if (zone && z !== zone)
-      throw new CliError(
+      throw new UsageError(
         `--timezone "${opts.timezone}" differs from ${rel(story.scheduleFile)} (${zone}); edit the file's timezone instead`,
-        2,
       );
     zone = z;
   }
-  if (!zone) throw new CliError(`${rel(story.scheduleFile)} does not exist: pass --timezone <IANA zone> to create it`, 2);
+  if (!zone) throw new UsageError(`${rel(story.scheduleFile)} does not exist: pass --timezone <IANA zone> to create it`);
   if (!story.chapters.some((c) => c.number === opts.from))
-    throw new CliError(`--from ${opts.from}: there is no chapter ${opts.from} in ${rel(story.root)}`, 2);
-  if (opts.to !== undefined && opts.to < opts.from) throw new CliError(`--to ${opts.to} is before --from ${opts.from}`, 2);
+    throw new UsageError(`--from ${opts.from}: there is no chapter ${opts.from} in ${rel(story.root)}`);
+  if (opts.to !== undefined && opts.to < opts.from) throw new UsageError(`--to ${opts.to} is before --from ${opts.from}`);
   const targets = story.chapters.filter((c) => c.number >= opts.from && (opts.to === undefined || c.number <= opts.to));
   const planned = planReleases({
     chapters: targets.map((c) => c.number),
@@ -233,7 +219,7 @@ function plan(opts: {
 }
 
 function shift(opts: { chapters?: string; from: number; by: string; write?: boolean }): void {
-  const story = load(opts.chapters);
+  const story = load(opts.chapters, readEnv());
   if (!story.schedule || story.scheduleText === null) throw new CliError(`${rel(story.scheduleFile)} does not exist: nothing to shift`, 1);
   const duration = parseShiftDuration(opts.by);
   const shiftPlan = planShift(story.schedule, opts.from, duration);
@@ -256,79 +242,57 @@ function shift(opts: { chapters?: string; from: number; by: string; write?: bool
   }
 }
 
-function main(argv: string[]): void {
-  const program = new Command("schedule")
-    .description("Check and plan the release schedule of a serial (chapters/schedule.yaml)")
-    .exitOverride()
-    .showSuggestionAfterError(true);
-  const chaptersOption = () => new Option("--chapters <dir>", "content folder (default: $CHAPTERS_DIR or chapters)");
-
-  program
-    .command("status")
-    .description("table of every chapter with its state, release time and countdown, and warnings")
-    .addOption(chaptersOption())
-    .option("--at <instant>", "show the schedule as of this instant (wall time in the schedule's zone, or with an offset)")
-    .action(status);
-
-  program
-    .command("plan")
-    .description("propose release times for the chapters from --from on; --write edits schedule.yaml")
-    .addOption(chaptersOption())
-    .requiredOption("--from <chapter>", "first chapter to schedule", (v) => chapterNumber(v))
-    .option("--to <chapter>", "last chapter to schedule (default: the last chapter)", (v) => chapterNumber(v, "--to"))
-    .requiredOption("--start <wall time>", "first release day (and time), e.g. 2027-07-05T09:00")
-    .requiredOption("--per-day <n|n,n,...>", "releases per release day; the last count repeats (e.g. 3,1,1,2)")
-    .addOption(new Option("--every <cadence>", "release days: every day or every week").choices(["day", "week"]).default("day"))
-    .option("--time <HH:MM>", "time of the first release of each day (default: the time in --start)")
-    .option("--spacing <duration>", "time between releases on one day (0: together)", parseSpacing, DEFAULT_SPACING_MINUTES)
-    .option("--timezone <zone>", "IANA zone, to create schedule.yaml when there is none")
-    .option("--write", "edit schedule.yaml, keeping its comments")
-    .action(plan);
-
-  program
-    .command("shift")
-    .description("move the release of a chapter and every later release")
-    .addOption(chaptersOption())
-    .requiredOption("--from <chapter>", "chapter whose release moves, with all later ones", (v) => chapterNumber(v))
-    .requiredOption("--by <duration>", "e.g. 2d, 36h, 1w, 90m, -1d or ISO P1D")
-    .option("--write", "edit schedule.yaml, keeping its comments")
-    .action(shift);
-
-  program
-    .command("notify")
-    .description("show the release notifications (notify.yaml) that would be sent at an instant")
-    .addOption(chaptersOption())
-    .option("--dry-run", "print each endpoint's payload; nothing is sent")
-    .option("--at <instant>", "a release instant (wall time in the schedule's zone, or with an offset)")
-    .action(notifyDryRun);
-
-  try {
-    program.parse(argv);
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      // Commander already printed its one-line message (or the help).
-      process.exitCode = e.exitCode === 0 ? 0 : 2;
-      return;
+/** Plan and shift refuse impossible requests with PlanError / ShiftError: the command line is what is wrong. */
+function refusalsAsUsage<A extends unknown[]>(action: (...args: A) => void): (...args: A) => void {
+  return (...args) => {
+    try {
+      action(...args);
+    } catch (e) {
+      if (e instanceof PlanError || e instanceof ShiftError) throw new UsageError(e.message);
+      throw e;
     }
-    if (e instanceof CliError) {
-      process.stderr.write(`schedule: ${e.message}\n`);
-      process.exitCode = e.exitCode;
-      return;
-    }
-    if (e instanceof PlanError || e instanceof ShiftError || e instanceof InvalidArgumentError) {
-      process.stderr.write(`schedule: ${e.message}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    if (e instanceof EditError) {
-      process.stderr.write(`schedule: ${e.message}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    const message = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`schedule: ${message.split("\n")[0]}\n`);
-    process.exitCode = 1;
-  }
+  };
 }
 
-main(process.argv);
+const program = createProgram("schedule").description("Check and plan the release schedule of a serial (chapters/schedule.yaml)");
+
+program
+  .command("status")
+  .description("table of every chapter with its state, release time and countdown, and warnings")
+  .addOption(chaptersOption())
+  .option("--at <instant>", "show the schedule as of this instant (wall time in the schedule's zone, or with an offset)")
+  .action(status);
+
+program
+  .command("plan")
+  .description("propose release times for the chapters from --from on; --write edits schedule.yaml")
+  .addOption(chaptersOption())
+  .requiredOption("--from <chapter>", "first chapter to schedule", (v) => chapterNumber(v))
+  .option("--to <chapter>", "last chapter to schedule (default: the last chapter)", (v) => chapterNumber(v, "--to"))
+  .requiredOption("--start <wall time>", "first release day (and time), e.g. 2027-07-05T09:00")
+  .requiredOption("--per-day <n|n,n,...>", "releases per release day; the last count repeats (e.g. 3,1,1,2)")
+  .addOption(new Option("--every <cadence>", "release days: every day or every week").choices(["day", "week"]).default("day"))
+  .option("--time <HH:MM>", "time of the first release of each day (default: the time in --start)")
+  .option("--spacing <duration>", "time between releases on one day (0: together)", parseSpacing, DEFAULT_SPACING_MINUTES)
+  .option("--timezone <zone>", "IANA zone, to create schedule.yaml when there is none")
+  .option("--write", "edit schedule.yaml, keeping its comments")
+  .action(refusalsAsUsage(plan));
+
+program
+  .command("shift")
+  .description("move the release of a chapter and every later release")
+  .addOption(chaptersOption())
+  .requiredOption("--from <chapter>", "chapter whose release moves, with all later ones", (v) => chapterNumber(v))
+  .requiredOption("--by <duration>", "e.g. 2d, 36h, 1w, 90m, -1d or ISO P1D")
+  .option("--write", "edit schedule.yaml, keeping its comments")
+  .action(refusalsAsUsage(shift));
+
+program
+  .command("notify")
+  .description("show the release notifications (notify.yaml) that would be sent at an instant")
+  .addOption(chaptersOption())
+  .option("--dry-run", "print each endpoint's payload; nothing is sent")
+  .option("--at <instant>", "a release instant (wall time in the schedule's zone, or with an offset)")
+  .action(notifyDryRun);
+
+void runCli(program);

@@ -4,6 +4,7 @@
 
 import path from "node:path";
 import { Temporal } from "temporal-polyfill";
+import { cacheLayout } from "../../lib/cache-layout";
 import { cacheRoot, readEnv } from "../../lib/env";
 import { createCompileCache } from "../../lib/content/compile-cache";
 import { formatDiagnostic } from "../../lib/content/format-diagnostic";
@@ -15,15 +16,7 @@ import { formatWallTime } from "../../lib/schedule/format";
 import { resolveAt } from "../../lib/schedule/wall-time";
 import { loadNotifyFile } from "../../lib/server/notify-config-file";
 import { siteView } from "../../lib/site/visibility";
-
-class DryRunError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
-    super(message);
-  }
-}
+import { chaptersDir, CliError, UsageError } from "./cli";
 
 function instant(text: string, zone: string): number {
   const r = resolveAt(text, zone);
@@ -31,26 +24,28 @@ function instant(text: string, zone: string): number {
   try {
     return Temporal.Instant.from(text).epochMilliseconds;
   } catch {
-    throw new DryRunError(`--at "${text}" is not a wall time in ${zone} (like 2027-07-05T09:00) or an instant with an offset or Z`, 2);
+    throw new UsageError(`--at "${text}" is not a wall time in ${zone} (like 2027-07-05T09:00) or an instant with an offset or Z`);
   }
 }
 
-async function dryRun(opts: { chapters?: string; at?: string; dryRun?: boolean }): Promise<void> {
+/** Errors are thrown for the CLI helper to print: UsageError (exit 2) for the command line, CliError (exit 1) for bad content. */
+export async function notifyDryRun(opts: { chapters?: string; at?: string; dryRun?: boolean }): Promise<void> {
   if (!opts.dryRun)
-    throw new DryRunError("notify only shows what would be sent: add --dry-run (npm start sends the messages at each release)", 2);
-  if (opts.at === undefined) throw new DryRunError("notify --dry-run needs --at <instant>", 2);
-  const root = path.resolve(opts.chapters ?? process.env.CHAPTERS_DIR ?? "chapters");
+    throw new UsageError("notify only shows what would be sent: add --dry-run (npm start sends the messages at each release)");
+  if (opts.at === undefined) throw new UsageError("notify --dry-run needs --at <instant>");
+  const env = readEnv();
+  const root = chaptersDir(opts.chapters, env);
   const rel = (p: string) => path.relative(process.cwd(), p) || ".";
-  const snapshot = await loadContent(root, { cache: createCompileCache(path.join(cacheRoot(readEnv()), "compiled")) });
+  const snapshot = await loadContent(root, { cache: createCompileCache(cacheLayout(cacheRoot(env)).compiled) });
   const zone = snapshot.schedule?.timezone ?? "UTC";
   const at = instant(opts.at, zone);
   const notify = loadNotifyFile(root);
   // A chapter with errors is left out of the message, as the site leaves it out of the feeds; notify.yaml must be valid.
   for (const d of [...problemsOf(snapshot), ...notify.diagnostics]) process.stderr.write(formatDiagnostic(d, path.dirname(root)) + "\n");
   if (notify.diagnostics.length > 0)
-    throw new DryRunError(`${notify.diagnostics.length} error${notify.diagnostics.length === 1 ? "" : "s"} in ${rel(notify.file)}`, 1);
-  if (!snapshot.story) throw new DryRunError(`${rel(root)}: no valid story.yaml`, 1);
-  if (!notify.config) throw new DryRunError(`${rel(notify.file)} does not exist: no release is announced`, 1);
+    throw new CliError(`${notify.diagnostics.length} error${notify.diagnostics.length === 1 ? "" : "s"} in ${rel(notify.file)}`);
+  if (!snapshot.story) throw new CliError(`${rel(root)}: no valid story.yaml`);
+  if (!notify.config) throw new CliError(`${rel(notify.file)} does not exist: no release is announced`);
   const when = formatWallTime(at, zone);
   const release = snapshot.schedule?.releases.find((r) => r.at === at);
   const view = siteView(snapshot, at, "reader");
@@ -68,12 +63,4 @@ async function dryRun(opts: { chapters?: string; at?: string; dryRun?: boolean }
   }
   out.push(`\nNothing sent (dry run).\n`);
   process.stdout.write(out.join(""));
-}
-
-/** Runs the dry run; errors become one line on stderr and the exit code (2 bad usage, 1 bad content). */
-export function notifyDryRun(opts: { chapters?: string; at?: string; dryRun?: boolean }): Promise<void> {
-  return dryRun(opts).catch((e: unknown) => {
-    process.stderr.write(`schedule: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}\n`);
-    process.exitCode = e instanceof DryRunError ? e.exitCode : 1;
-  });
 }

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { cacheRoot, contentRoot, readEnv } from "../../lib/env";
+import { cacheRoot, contentRoot, readEnv, type Env } from "../../lib/env";
 import { openSharedReleaseJournal } from "../../lib/server/shared-release-journal";
 import { createRuntime, installRuntime } from "../../lib/server/runtime";
 import { startServer } from "../../lib/server/http-server";
@@ -14,9 +14,12 @@ import { purgeOnReload } from "../../lib/server/shared-cache-purge";
 
 export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-/** `npm start` (dev = false) and `npm run dev` (dev = true) share this. */
-export async function serve({ dev }: { dev: boolean }): Promise<void> {
-  const env = readEnv();
+/**
+ * `npm start` (dev = false) and `npm run dev` (dev = true) share this. `env`
+ * is the validated environment, as the command line may have amended it
+ * (`--simulated-clock`); default: this process's.
+ */
+export async function serve({ dev, env = readEnv() }: { dev: boolean; env?: Env }): Promise<void> {
   // Before any build or load, so a forgotten RELEASE_CLOCK stops at once (createRuntime checks again).
   if (!dev) refuseUnacknowledgedClock(env, parseClockSpec(env.RELEASE_CLOCK));
   const root = contentRoot(env);
@@ -29,7 +32,7 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
   if (!dev) ensureNextBuild(projectDir);
   if (dev) process.env.INSTALLMENT_PREVIEW = "1";
 
-  const runtime = createRuntime({ mode: dev ? "preview" : "production", root, watch: true });
+  const runtime = createRuntime({ mode: dev ? "preview" : "production", root, watch: true, env });
   installRuntime(runtime);
   const started = Date.now();
   await runtime.ready;

@@ -93,10 +93,10 @@ describe("schedule status", () => {
     expect(r.stdout).toBe("");
   });
 
-  it("a missing chapters folder is a one-line error", () => {
+  it("a missing chapters folder is a one-line usage error (exit 2, as documented)", () => {
     const r = run(["status", "--chapters", "no/such/dir"]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toBe('schedule: --chapters "no/such/dir" is not a folder\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('schedule: --chapters "no/such/dir" does not exist\n');
   });
 });
 
