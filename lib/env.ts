@@ -2,6 +2,14 @@ import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
+/** `a, b,,c` → ["a", "b", "c"]. */
+const commaList = z.string().transform((s) =>
+  s
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
 // Every environment variable the engine reads, validated in one place.
 const envSchema = z.object({
   CHAPTERS_DIR: z.string().min(1).optional(),
@@ -14,14 +22,7 @@ const envSchema = z.object({
     .min(24, { message: "must be at least 24 characters (a long random string, e.g. from `openssl rand -base64 32`)" })
     .optional(),
   /** Proxies whose X-Forwarded-Proto / X-Forwarded-For are believed, besides loopback: comma-separated IP addresses. */
-  INSTALLMENT_TRUSTED_PROXIES: z
-    .string()
-    .transform((s) =>
-      s
-        .split(",")
-        .map((a) => a.trim())
-        .filter(Boolean),
-    )
+  INSTALLMENT_TRUSTED_PROXIES: commaList
     .refine((list) => list.every((a) => isIP(a) !== 0), { message: "must be a comma-separated list of IP addresses" })
     .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
@@ -54,14 +55,7 @@ const envSchema = z.object({
   INSTALLMENT_PAGE_CACHE_MB: z.coerce.number().min(1).max(65_536).optional(),
   INSTALLMENT_ASSET_CACHE_MB: z.coerce.number().min(1).max(65_536).optional(),
   /** Shared caches (Varnish) to BAN after a content or schedule change: comma-separated http(s) URLs. */
-  INSTALLMENT_PURGE_URL: z
-    .string()
-    .transform((s) =>
-      s
-        .split(",")
-        .map((u) => u.trim())
-        .filter(Boolean),
-    )
+  INSTALLMENT_PURGE_URL: commaList
     .refine((list) => list.every((u) => /^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u)), {
       message: "must be a comma-separated list of http:// or https:// URLs, e.g. http://127.0.0.1:6081/",
     })

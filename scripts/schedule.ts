@@ -155,6 +155,17 @@ function parseSpacing(text: string): number {
   return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
 }
 
+/** Writes the edited schedule.yaml with --write (and only if it is still valid), else says how to. */
+function writeIfAsked(text: string, story: Loaded, what: string, write: boolean | undefined): void {
+  validateNewText(text, story, what);
+  if (write) {
+    writeFileSync(story.scheduleFile, text);
+    process.stdout.write(`\nWrote ${rel(story.scheduleFile)}.\n`);
+  } else {
+    process.stdout.write(`\nNothing written: add --write to update ${rel(story.scheduleFile)}.\n`);
+  }
+}
+
 function validateNewText(text: string, story: Loaded, what: string): void {
   const check = parseSchedule(text, story.scheduleFile, story.chapters);
   const errors = check.diagnostics.filter((d) => d.severity === "error");
@@ -209,13 +220,7 @@ function plan(opts: {
   process.stdout.write(table(["#", "Title", `Release (${zone})`, "In schedule.yaml", "Note"], rows));
   const base = story.scheduleText ?? newScheduleText(zone);
   const next = applyPlanToText(base, planned, story.chapters);
-  validateNewText(next, story, "this plan");
-  if (opts.write) {
-    writeFileSync(story.scheduleFile, next);
-    process.stdout.write(`\nWrote ${rel(story.scheduleFile)}.\n`);
-  } else {
-    process.stdout.write(`\nNothing written: add --write to update ${rel(story.scheduleFile)}.\n`);
-  }
+  writeIfAsked(next, story, "this plan", opts.write);
 }
 
 function shift(opts: { chapters?: string; from: number; by: string; write?: boolean }): void {
@@ -233,13 +238,7 @@ function shift(opts: { chapters?: string; from: number; by: string; write?: bool
       `\nnote: chapter${shared.length > 1 ? "s" : ""} ${shared.join(", ")} share${shared.length > 1 ? "" : "s"} that release and move${shared.length > 1 ? "" : "s"} with it\n`,
     );
   const next = applyShiftToText(story.scheduleText, shiftPlan.from, duration);
-  validateNewText(next, story, "this shift");
-  if (opts.write) {
-    writeFileSync(story.scheduleFile, next);
-    process.stdout.write(`\nWrote ${rel(story.scheduleFile)}.\n`);
-  } else {
-    process.stdout.write(`\nNothing written: add --write to update ${rel(story.scheduleFile)}.\n`);
-  }
+  writeIfAsked(next, story, "this shift", opts.write);
 }
 
 /** Plan and shift refuse impossible requests with PlanError / ShiftError: the command line is what is wrong. */

@@ -1,7 +1,6 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { cacheRoot, contentRoot, readEnv, type Env } from "../../lib/env";
+import { cacheRoot, readEnv, type Env } from "../../lib/env";
 import { openSharedReleaseJournal } from "../../lib/server/shared-release-journal";
 import { createRuntime, installRuntime } from "../../lib/server/runtime";
 import { startServer } from "../../lib/server/http-server";
@@ -10,6 +9,7 @@ import { startReleaseNotifier } from "../../lib/server/release-notifier";
 import { refuseUnacknowledgedClock } from "../../lib/server/simulated-clock";
 import { parseClockSpec } from "../../lib/schedule/clock-spec";
 import { ensureNextBuild } from "./next-build";
+import { chaptersDir } from "./cli";
 import { purgeOnReload } from "../../lib/server/shared-cache-purge";
 
 export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -22,8 +22,7 @@ export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.ur
 export async function serve({ dev, env = readEnv() }: { dev: boolean; env?: Env }): Promise<void> {
   // Before any build or load, so a forgotten RELEASE_CLOCK stops at once (createRuntime checks again).
   if (!dev) refuseUnacknowledgedClock(env, parseClockSpec(env.RELEASE_CLOCK));
-  const root = contentRoot(env);
-  if (!existsSync(root)) throw new Error(`CHAPTERS_DIR=${JSON.stringify(root)}: the content root does not exist`);
+  const root = chaptersDir(undefined, env);
   if (path.resolve(root) === path.join(projectDir, "chapters")) {
     const { ensureSampleMedia } = await import("../make-sample-media");
     const { generated } = await ensureSampleMedia(root, { log: (s) => console.log(s) });

@@ -47,6 +47,13 @@ describe("usage errors exit 2 with one line", { timeout: 180_000 }, () => {
   });
 });
 
+describe("a content root that does not exist is a usage error, from CHAPTERS_DIR too", { timeout: 120_000 }, () => {
+  it.each(["start.ts", "check.ts"])("%s", (script) => {
+    const r = runScript(script, [], { CHAPTERS_DIR: "/no/such/root", INSTALLMENT_CACHE_DIR: tempDir("cache") }, { timeoutMs: 60_000 });
+    expectOneLine(r, 2, /CHAPTERS_DIR "\/no\/such\/root" does not exist$/);
+  });
+});
+
 describe("a bad environment variable is named, exit 1", { timeout: 120_000 }, () => {
   it("check, with the variable and its value", () => {
     const r = runScript("check.ts", ["--chapters", copyFixture("good")], { INSTALLMENT_CACHE_DIR: tempDir("cache"), PORT: "http" });
