@@ -233,6 +233,11 @@ describe("a static export holds the embargo and is reproducible", () => {
     const all = files.map((f) => readFileSync(path.join(a, f), "latin1")).join("\n");
     expect(markersIn(all, RELEASED)).toEqual(RELEASED);
     expect(markersIn(all, UNRELEASED)).toEqual([]);
+    // The CDN's headers come from the edge's own sources (tests/server/export-headers.test.ts holds them together).
+    const headers = readFileSync(path.join(a, "_headers"), "utf8");
+    expect(headers).toContain("/sw.js\n  Cache-Control: no-cache\n");
+    expect(headers).toContain("  Cross-Origin-Opener-Policy: same-origin\n");
+    expect(headers).toMatch(/^\/dawn\/\n {2}Content-Security-Policy: default-src 'self'/m);
     expect(walk(b).sort()).toEqual(files);
     for (const f of files) expect(readFileSync(path.join(b, f)).equals(readFileSync(path.join(a, f))), f).toBe(true);
   }, 600_000);
