@@ -47,11 +47,28 @@ export function storePref(storage: Pick<Storage, "setItem" | "removeItem"> | nul
   }
 }
 
+/** Memory of what the reader read (components/islands/memory/marks.ts MEMORY_KEY); here so the head script needs no island code. */
+export const READING_MEMORY_KEY = "installment:memory";
+
 /**
- * Body of an inline <script> for <head>: applies stored preferences to
- * <html> before first paint (no flash of names/motion). Self-contained ES5,
- * never throws (storage can be blocked).
+ * Marks on <html> that let CSS reserve, before first paint, the room that
+ * islands fill in later, so the home page never jumps: `data-scripted` (the
+ * islands will run: "Forget my reading"), `data-offline-capable` (the offline
+ * option will show), `data-reading-memory` (a returning reader: the "new
+ * since your last visit" line will be filled).
  */
-export const readerPrefsScript: string = `(function(){try{var d=document.documentElement,s=window.localStorage;${JSON.stringify(
+export const LAYOUT_MARKS = {
+  scripted: "data-scripted",
+  offlineCapable: "data-offline-capable",
+  readingMemory: "data-reading-memory",
+} as const;
+
+/**
+ * Body of an inline <script> for <head>: applies stored preferences and the
+ * layout marks to <html> before first paint (no flash of names/motion, no
+ * shift when islands mount). Self-contained ES5, never throws (storage can
+ * be blocked).
+ */
+export const readerPrefsScript: string = `(function(){var d=document.documentElement;d.setAttribute("${LAYOUT_MARKS.scripted}","true");try{var w=window,n=w.navigator;if(n&&"serviceWorker" in n&&"caches" in w)d.setAttribute("${LAYOUT_MARKS.offlineCapable}","true");var s=w.localStorage;if(s.getItem("${READING_MEMORY_KEY}")!==null)d.setAttribute("${LAYOUT_MARKS.readingMemory}","true");${JSON.stringify(
   (Object.values(PREFS) as { key: string; attr: string }[]).map((p) => [p.key, p.attr]),
 )}.forEach(function(p){if(s.getItem(p[0])==="true")d.setAttribute(p[1],"true")})}catch(e){}})();`;

@@ -6,6 +6,6 @@ import { islands } from "./registry";
 
 /** Runs the vanilla islands on pages that still hydrate with React. Renders nothing. */
 export function MountIslands() {
-  useEffect(() => mountIslands(islands), []);
+  useEffect(() => void mountIslands(islands), []);
   return null;
 }

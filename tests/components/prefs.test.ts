@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { applyPref, parseFlag, PREFS, readerPrefsScript, readPrefs, storePref } from "../../components/chrome/prefs";
+import {
+  applyPref,
+  LAYOUT_MARKS,
+  parseFlag,
+  PREFS,
+  READING_MEMORY_KEY,
+  readerPrefsScript,
+  readPrefs,
+  storePref,
+} from "../../components/chrome/prefs";
 import { continueTarget, parsePlace, serializePlace } from "../../components/chrome/place";
 
 function memoryStorage(init: Record<string, string> = {}) {
@@ -67,9 +76,9 @@ describe("prefs parsing", () => {
 });
 
 describe("readerPrefsScript", () => {
-  function run(storage: unknown) {
+  function run(storage: unknown, extra: Record<string, unknown> = {}) {
     const root = fakeRoot();
-    const win = { localStorage: storage };
+    const win = { localStorage: storage, ...extra };
     new Function("window", "document", readerPrefsScript)(win, { documentElement: root });
     return root.attrs;
   }
@@ -82,20 +91,29 @@ describe("readerPrefsScript", () => {
     const attrs = run(memoryStorage({ "installment:collapse-warnings": "true" }));
     expect(attrs.get("data-collapse-warnings")).toBe("true");
   });
-  it("leaves attributes off when not stored", () => {
+  it("leaves preference attributes off when not stored, and only marks that scripts run", () => {
     const attrs = run(memoryStorage({ "installment:show-names": "false" }));
-    expect(attrs.size).toBe(0);
+    expect([...attrs.keys()]).toEqual([LAYOUT_MARKS.scripted]);
   });
-  it("never throws when storage is blocked", () => {
+  it("marks where islands will add room before first paint: offline option, returning reader", () => {
+    const withSw = run(memoryStorage({ [READING_MEMORY_KEY]: "{}" }), { navigator: { serviceWorker: {} }, caches: {} });
+    expect(withSw.get(LAYOUT_MARKS.offlineCapable)).toBe("true");
+    expect(withSw.get(LAYOUT_MARKS.readingMemory)).toBe("true");
+    const without = run(memoryStorage({}), { navigator: {} });
+    expect(without.has(LAYOUT_MARKS.offlineCapable)).toBe(false);
+    expect(without.has(LAYOUT_MARKS.readingMemory)).toBe(false);
+  });
+  it("never throws when storage is blocked, and still marks that scripts run", () => {
     const throwing = {
       getItem() {
         throw new Error("blocked");
       },
     };
     expect(() => run(throwing)).not.toThrow();
+    expect(run(throwing).get(LAYOUT_MARKS.scripted)).toBe("true");
   });
   it("is small and free of template artefacts", () => {
-    expect(readerPrefsScript.length).toBeLessThan(400);
+    expect(readerPrefsScript.length).toBeLessThan(700);
     expect(readerPrefsScript).not.toMatch(/\$\{|undefined/);
     expect(readerPrefsScript).toContain(PREFS.showNames.key);
   });

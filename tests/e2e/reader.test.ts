@@ -47,6 +47,38 @@ async function expectActive(page: Page, index: number) {
   expect(await activePanel(page)).toBe(String(index));
 }
 
+/** Collects layout shifts from the first paint on (buffered), with what moved. */
+async function watchLayoutShifts(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cls: number; __shifts: string[] };
+    w.__cls = 0;
+    w.__shifts = [];
+    type Shift = {
+      value: number;
+      hadRecentInput: boolean;
+      sources?: { node?: Element; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+    };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as Shift[]) {
+        if (e.hadRecentInput) continue;
+        w.__cls += e.value;
+        for (const s of e.sources ?? []) {
+          w.__shifts.push(
+            `${e.value.toFixed(4)} ${s.node?.nodeName ?? "?"}.${s.node?.getAttribute?.("class") ?? ""} ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`,
+          );
+        }
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+}
+
+async function layoutShifts(page: Page): Promise<{ cls: number; shifts: string[] }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __cls: number; __shifts: string[] };
+    return { cls: w.__cls, shifts: w.__shifts };
+  });
+}
+
 describe("scroll steps", () => {
   it("show each step's media in order, down and back up", async () => {
     const { page, context } = await open();
@@ -175,27 +207,7 @@ describe("media and motion", () => {
 
   it("layout shift over a full scroll of the chapter is 0", async () => {
     const { page, context } = await open({ width: 390, height: 844 });
-    await page.addInitScript(() => {
-      const w = window as unknown as { __cls: number; __shifts: string[] };
-      w.__cls = 0;
-      w.__shifts = [];
-      type Shift = {
-        value: number;
-        hadRecentInput: boolean;
-        sources?: { node?: Element; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
-      };
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as unknown as Shift[]) {
-          if (e.hadRecentInput) continue;
-          w.__cls += e.value;
-          for (const s of e.sources ?? []) {
-            w.__shifts.push(
-              `${e.value.toFixed(4)} ${s.node?.nodeName ?? "?"}.${s.node?.getAttribute?.("class") ?? ""} ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`,
-            );
-          }
-        }
-      }).observe({ type: "layout-shift", buffered: true });
-    });
+    await watchLayoutShifts(page);
     // Scrolling starts once the page has settled, as a reader's first swipe
     // would; shifts during loading are still counted (buffered observer).
     await page.goto(`${site.url}/orbit`, { waitUntil: "networkidle" });
@@ -205,12 +217,23 @@ describe("media and motion", () => {
       await page.waitForTimeout(60);
     }
     await page.waitForTimeout(500);
-    const { cls, shifts } = await page.evaluate(() => {
-      const w = window as unknown as { __cls: number; __shifts: string[] };
-      return { cls: w.__cls, shifts: w.__shifts };
-    });
     // The shifted elements are in the message, so a failure says what moved.
-    expect({ cls, shifts }).toEqual({ cls: 0, shifts: [] });
+    expect(await layoutShifts(page)).toEqual({ cls: 0, shifts: [] });
+    await context.close();
+  });
+
+  it("layout shift on the home page is 0, on a first visit and on a return (islands fill room held for them)", async () => {
+    const { page, context } = await open({ width: 412, height: 823 });
+    await watchLayoutShifts(page);
+    for (const visit of ["first", "return"]) {
+      await page.goto(`${site.url}/`, { waitUntil: "networkidle" });
+      await page.waitForSelector('[data-reader-memory][data-island-mounted~="home-memory"]', { state: "attached" });
+      await page.waitForTimeout(500);
+      expect({ visit, ...(await layoutShifts(page)) }).toEqual({ visit, cls: 0, shifts: [] });
+    }
+    // The room held is the room used: both controls are there once the islands ran.
+    expect(await page.locator("[data-memory-forget]").isVisible()).toBe(true);
+    expect(await page.locator("[data-offline-reading]").isVisible()).toBe(true);
     await context.close();
   });
 });

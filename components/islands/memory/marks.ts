@@ -2,8 +2,9 @@
 // in localStorage only and never sent anywhere. Pure: storage access and time
 // are the caller's. Nothing here is ever rendered as text: the home page only
 // matches stored slugs against items the server rendered.
+import { READING_MEMORY_KEY } from "../../chrome/prefs";
 
-export const MEMORY_KEY = "installment:memory";
+export const MEMORY_KEY = READING_MEMORY_KEY;
 
 /** At or beyond this fraction a chapter counts as read. */
 export const READ_AT = 0.97;
