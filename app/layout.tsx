@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import "./globals.css";
 import "../components/styles/islands.css";
 import "../components/styles/reading-paths.css";
+import "../components/styles/tables.css";
 import { requestContext } from "../lib/server/request-context";
 import { ReaderSettings, readerPrefsScript } from "../components/chrome/ReaderSettings";
 import { SiteHeader } from "../components/site/SiteHeader";

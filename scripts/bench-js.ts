@@ -4,8 +4,7 @@
 // Method: the built site runs (`npm start`); Chromium (phone viewport) loads a
 // page, scrolls to its end, and we record every script it fetches. A chunk
 // the page's HTML names (script tags, flight payload) loads at start; any
-// other was fetched by a dynamic import ("lazy": framer-motion's animation
-// features behind LazyMotion, scrollama).
+// other was fetched by a dynamic import ("lazy").
 // Framework = the chunks Next lists as `rootMainFiles` (plus `polyfillFiles`)
 // in .next/build-manifest.json: the Turbopack runtime, React, React DOM and
 // Next's app-router client, which every page loads whatever its components.
@@ -44,8 +43,6 @@ export function frameworkChunks(manifest: { rootMainFiles?: string[]; polyfillFi
 export function labelChunk(code: string): string {
   const has = (s: string) => code.includes(s);
   const parts: string[] = [];
-  if (has("animateVisualElement")) parts.push("framer-motion features (domAnimation)");
-  else if (has("MotionValue") || has("framerAppearId")) parts.push("framer-motion core");
   if (has("scrollama")) parts.push("scrollama");
   if (has("__reactContainer$")) parts.push("react-dom");
   if (has("__next_f")) parts.push("next runtime");

@@ -82,4 +82,7 @@ h1 { font-size: 1.6em; margin: 1em 0; }
 .figure img { max-width: 100%; height: auto; }
 .moving, figcaption { font-size: 0.85em; }
 .step { margin: 1.5em 0; }
+.table-scroll { margin: 1em 0; overflow-x: auto; }
+table { border-collapse: collapse; }
+th, td { border: 1px solid; padding: 0.2em 0.5em; text-align: left; vertical-align: top; }
 `;

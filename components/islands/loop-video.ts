@@ -1,5 +1,5 @@
 import type { Island } from "./island";
-import { loopVideoLabels, shouldLoadSources, shouldPlay } from "../media/loop-video-state";
+import { isAutoplayRefusal, loopVideoLabels, shouldLoadSources, shouldPlay, showsToggle } from "../media/loop-video-state";
 import { onReducedMotionChange, reducesMotion } from "./reduced-motion";
 
 /**
@@ -8,6 +8,12 @@ import { onReducedMotionChange, reducesMotion } from "./reduced-motion";
  * at start, even for the priority poster), it plays only while on screen and
  * shown by its container (a Scrolly panel), and never under reduced motion
  * until the reader presses play.
+ *
+ * When the browser refuses to autoplay (NotAllowedError), the play control
+ * stays visible on the poster and the video is not asked again, on screen or
+ * after scrolling away and back, until the reader presses it (a gesture the
+ * browser accepts). From then on it behaves as any video the reader chose to
+ * play; if a later resume is refused too, the control comes back.
  */
 export const loopVideo: Island = {
   name: "loop-video",
@@ -24,6 +30,8 @@ export const loopVideo: Island = {
     let onScreen = false;
     let choice: boolean | null = null;
     let loaded = false;
+    let refused = false;
+    let attempt = 0;
 
     const shown = () => box.closest("[data-scrolly-panel]")?.getAttribute("data-active") !== "false";
 
@@ -31,7 +39,7 @@ export const loopVideo: Island = {
       const reduced = reducesMotion();
       const visible = shown();
       // priority only ranks the poster (the LCP candidate): sources wait until near.
-      const state = { priority: false, near, preloadAllowed: visible, visible, onScreen, reduced, choice };
+      const state = { priority: false, near, preloadAllowed: visible, visible, onScreen, reduced, choice, refused };
       if (!loaded && shouldLoadSources(state)) {
         loaded = true;
         for (const [src, type] of [
@@ -48,13 +56,25 @@ export const loopVideo: Island = {
         video.load();
       }
       const play = loaded && shouldPlay(state);
-      if (play) video.play()?.catch(() => {});
-      else if (!video.paused) video.pause();
+      if (play && video.paused) start();
+      else if (!play && !video.paused) video.pause();
       box.dataset.playing = play ? "true" : "false";
-      if (reduced || choice === false) box.dataset.showToggle = "true";
+      if (showsToggle(state)) box.dataset.showToggle = "true";
       else delete box.dataset.showToggle;
       button?.setAttribute("aria-label", play ? labels.pause : labels.play);
       if (icon) icon.className = `loop-video__icon loop-video__icon--${play ? "pause" : "play"}`;
+    };
+
+    const start = () => {
+      const mine = ++attempt;
+      video.play()?.catch((error: unknown) => {
+        // Only the latest attempt speaks: an older one may fail because a newer one replaced it.
+        if (mine !== attempt || !isAutoplayRefusal(error)) return;
+        refused = true;
+        // A refused resume must not leave the control saying "Pause".
+        if (choice === true) choice = null;
+        update();
+      });
     };
 
     button?.addEventListener("click", () => {

@@ -14,11 +14,33 @@ export type LoopVideoState = {
   reduced: boolean;
   /** the reader pressed play (true) / pause (false); null: default */
   choice: boolean | null;
+  /**
+   * the browser refused to start it without a gesture (iOS Low Power Mode,
+   * data saver): it waits on its poster for the reader's press
+   */
+  refused: boolean;
 };
 
 /** Whether the reader (or the default) wants motion, ignoring visibility. */
-export function wantsMotion(s: Pick<LoopVideoState, "reduced" | "choice">): boolean {
-  return s.choice ?? !s.reduced;
+export function wantsMotion(s: Pick<LoopVideoState, "reduced" | "choice" | "refused">): boolean {
+  return s.choice ?? (!s.reduced && !s.refused);
+}
+
+/**
+ * Show the play/pause control at rest (not only on hover or focus)? Whenever
+ * the animation is still because of a setting, a press or a refusal, so a
+ * still poster never looks like the whole picture.
+ */
+export function showsToggle(s: Pick<LoopVideoState, "reduced" | "choice" | "refused">): boolean {
+  return s.reduced || s.refused || s.choice === false;
+}
+
+/**
+ * A rejected `play()` that means "not without a gesture". An AbortError (a
+ * pause or new source before playback began) is not a refusal.
+ */
+export function isAutoplayRefusal(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { name?: unknown }).name === "NotAllowedError";
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Story } from "./types";
  * Bump when the plugins or the component contract change, so chapters
  * compiled by an older engine are compiled again.
  */
-export const COMPILER_VERSION = "1";
+export const COMPILER_VERSION = "2";
 
 /** Hash of everything that shapes a chapter's compiled code. */
 export function hashChapterInputs(text: string, story: Story): string {

@@ -14,6 +14,7 @@ import { remarkPause } from "./plugins/remark-pause";
 import { remarkExcerpt } from "./plugins/remark-excerpt";
 import { remarkTyping } from "./plugins/remark-typing";
 import { remarkAnchors } from "./plugins/remark-anchors";
+import { remarkTables } from "./plugins/remark-tables";
 import { hashChapterInputs } from "./chapter-hash";
 
 export interface CompileInput {
@@ -57,6 +58,7 @@ export async function compileChapter(input: CompileInput): Promise<ChapterResult
       mdxOptions(options) {
         options.remarkPlugins = [
           ...(options.remarkPlugins ?? []),
+          remarkTables,
           [remarkNoEsm, { report }],
           [remarkKnownComponents, { report }],
           [remarkDialogue, { cast: story.cast, report, source: text }],

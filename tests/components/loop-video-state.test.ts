@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { loopVideoLabels, shouldLoadSources, shouldPlay, type LoopVideoState } from "../../components/media/loop-video-state";
+import {
+  isAutoplayRefusal,
+  loopVideoLabels,
+  shouldLoadSources,
+  shouldPlay,
+  showsToggle,
+  type LoopVideoState,
+} from "../../components/media/loop-video-state";
 
 const base: LoopVideoState = {
   priority: false,
@@ -9,6 +16,7 @@ const base: LoopVideoState = {
   onScreen: false,
   reduced: false,
   choice: null,
+  refused: false,
 };
 
 describe("LoopVideo decisions", () => {
@@ -36,6 +44,19 @@ describe("LoopVideo decisions", () => {
   });
   it("a reader's pause holds", () => {
     expect(shouldPlay({ ...base, near: true, onScreen: true, choice: false })).toBe(false);
+  });
+  it("a refused autoplay waits for the reader's press, with the control shown", () => {
+    const refused = { ...base, near: true, onScreen: true, refused: true };
+    expect(shouldPlay(refused)).toBe(false);
+    expect(showsToggle(refused)).toBe(true);
+    expect(shouldPlay({ ...refused, choice: true })).toBe(true);
+    expect(showsToggle(base)).toBe(false);
+  });
+  it("only NotAllowedError counts as a refusal", () => {
+    expect(isAutoplayRefusal(new DOMException("gesture needed", "NotAllowedError"))).toBe(true);
+    expect(isAutoplayRefusal(new DOMException("interrupted by pause()", "AbortError"))).toBe(false);
+    expect(isAutoplayRefusal(new Error("NotAllowedError"))).toBe(false);
+    expect(isAutoplayRefusal(undefined)).toBe(false);
   });
   it("labels name the animation, or stay generic when decorative", () => {
     expect(loopVideoLabels("A probe drifting")).toEqual({

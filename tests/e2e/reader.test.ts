@@ -171,6 +171,74 @@ describe("media and motion", () => {
     await context.close();
   });
 
+  it("autoplay refused: a named, focusable play control on the poster, no retries, and pressing it plays", async () => {
+    const { page, context } = await open();
+    // What iOS Low Power Mode or a data saver does: play() rejects with a
+    // NotAllowedError until the reader has interacted with the page (Chromium's
+    // document-user-activation-required rule; muted videos are exempt from the
+    // real flag, so the refusal is imposed here).
+    await page.addInitScript(() => {
+      const original = HTMLMediaElement.prototype.play;
+      HTMLMediaElement.prototype.play = function (this: HTMLMediaElement & { playCalls?: number }) {
+        this.playCalls = (this.playCalls ?? 0) + 1;
+        if (navigator.userActivation.hasBeenActive) return original.call(this);
+        return Promise.reject(new DOMException("play() needs a user gesture", "NotAllowedError"));
+      };
+    });
+    await page.goto(`${site.url}/orbit`);
+    const box = page.locator("figure.figure--gif [data-loop-video]").first();
+    const video = box.locator("video.loop-video__media:not(.loop-video__media--noscript)");
+    const toggle = box.getByRole("button", { name: "Play animation: The first loop, a red test pattern" });
+    const calls = () => video.evaluate((v: HTMLVideoElement & { playCalls?: number }) => v.playCalls ?? 0);
+    await box.scrollIntoViewIfNeeded();
+    await expect.poll(calls, { timeout: 5000 }).toBeGreaterThan(0);
+    await expect.poll(() => toggle.evaluate((el) => getComputedStyle(el).opacity), { timeout: 3000 }).toBe("1");
+    expect(await video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
+    const afterRefusal = await calls();
+
+    // Scrolled away and back: still on its poster with the control, not asked again.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(300);
+    await box.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    expect(await calls()).toBe(afterRefusal);
+    expect(await video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
+    expect(await toggle.evaluate((el) => getComputedStyle(el).opacity)).toBe("1");
+
+    // Keyboard-reachable and visibly focused; Enter is the gesture that plays it.
+    await toggle.focus();
+    expect(await toggle.evaluate((el) => el.matches(":focus-visible") && getComputedStyle(el).outlineStyle === "solid")).toBe(true);
+    await page.keyboard.press("Enter");
+    const paused = () => video.evaluate((v: HTMLVideoElement) => v.paused);
+    await expect.poll(paused, { timeout: 5000 }).toBe(false);
+    expect(await box.getByRole("button").getAttribute("aria-label")).toBe("Pause animation: The first loop, a red test pattern");
+
+    // Once pressed, it is like any video the reader chose: paused off screen, playing again on return.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect.poll(paused, { timeout: 5000 }).toBe(true);
+    await box.scrollIntoViewIfNeeded();
+    await expect.poll(paused, { timeout: 5000 }).toBe(false);
+    await context.close();
+  });
+
+  it("autoplay allowed: the video plays with its control hidden at rest", async () => {
+    const { page, context } = await open();
+    await page.goto(`${site.url}/orbit`);
+    const box = page.locator("figure.figure--gif [data-loop-video]").first();
+    await box.scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      () =>
+        !document.querySelector<HTMLVideoElement>("figure.figure--gif video.loop-video__media:not(.loop-video__media--noscript)")!.paused,
+      null,
+      { timeout: 5000 },
+    );
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(300);
+    expect(await box.getAttribute("data-show-toggle")).toBeNull();
+    expect(await box.locator(".loop-video__toggle").evaluate((el) => getComputedStyle(el).opacity)).toBe("0");
+    await context.close();
+  });
+
   it("reduced motion: posters with a play control, no video plays, no animation runs", async () => {
     const { page, context } = await open({ reducedMotion: "reduce" });
     await page.goto(`${site.url}/orbit`);

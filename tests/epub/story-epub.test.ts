@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
@@ -30,6 +30,8 @@ describe("the story as an EPUB", () => {
 
   beforeAll(async () => {
     root = await embargoStory();
+    // A table in a released chapter, so EPUBCheck judges its XHTML too.
+    appendFileSync(path.join(root, "02-noon.mdx"), "\n| Hour | Reading |\n| --- | --: |\n| noon | 1012 hPa |\n");
     const snapshot = await loadContent(root, { cache: null });
     storeDir = mkdtempSync(path.join(tmpdir(), "installment-epub-media-"));
     const { manifest } = await buildManifest(mediaRefsOf(snapshot.chapters), storeDir);
@@ -71,6 +73,13 @@ describe("the story as an EPUB", () => {
         .filter((n) => n.startsWith("OEBPS/images/"))
         .every((n) => n.endsWith(".jpg") || n.endsWith(".png")),
     ).toBe(true);
+  });
+
+  it("holds a chapter's Markdown table as an XHTML table with column headers", () => {
+    const second = strFromU8(entries["OEBPS/chapter-002.xhtml"]!);
+    expect(second).toContain('<div class="table-scroll" role="region" aria-label="Table: Hour, Reading" tabindex="0"><table><thead>');
+    expect(second).toContain('<th scope="col">Hour</th>');
+    expect(second).toContain('<td style="text-align:right">1012 hPa</td>');
   });
 
   it("holds nothing of an upcoming or draft chapter", () => {
