@@ -8,7 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ensureNextBuild } from "./next-build";
 import { freePort } from "./free-port";
-import { projectDir } from "./bench-paths";
+import { projectDir } from "./project-dir";
 
 export { projectDir };
 

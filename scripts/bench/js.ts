@@ -16,11 +16,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import type { BenchOptions } from "./bench";
-import { CHROME_FLAGS, CHROMIUM } from "./bench-lighthouse";
-import { heaviestChapter } from "./lib/bench-chapters";
-import { ensureSampleStoryMedia, projectDir, startSiteProcess } from "./lib/site-process";
-import { fmtBytes, markdownTable, passFail } from "./lib/bench-stats";
+import type { BenchOptions } from "./index";
+import { CHROME_FLAGS, CHROMIUM } from "./lighthouse";
+import { heaviestChapter } from "./lib/chapters";
+import { ensureSampleStoryMedia, projectDir, startSiteProcess } from "../lib/site-process";
+import { fmtBytes, markdownTable, passFail } from "./lib/stats";
 
 export const GOAL_OURS_GZ = 30 * 1024;
 

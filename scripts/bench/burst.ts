@@ -6,10 +6,10 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import path from "node:path";
 import { parseDocument } from "yaml";
-import type { BenchOptions } from "./bench";
-import { findChapters } from "../lib/content/find-chapters";
-import { copyStory, ensureSampleStoryMedia, projectDir, startSiteProcess } from "./lib/site-process";
-import { fmtCounts, markdownTable, passFail, percentile } from "./lib/bench-stats";
+import type { BenchOptions } from "./index";
+import { findChapters } from "../../lib/content/find-chapters";
+import { copyStory, ensureSampleStoryMedia, projectDir, startSiteProcess } from "../lib/site-process";
+import { fmtCounts, markdownTable, passFail, percentile } from "./lib/stats";
 
 export interface Shot {
   target: "chapter" | "home";
@@ -68,7 +68,11 @@ export async function benchBurst(
   // site is up (the running server picks the edit up, as with an editor's),
   // so a slow first start (media transcode) cannot eat the lead.
   writeFileSync(scheduleFile, rescheduleChapter(original, last, new Date(Date.now() + 86_400_000).toISOString().replace(/\.\d+Z$/, "Z")));
-  const site = await startSiteProcess({ chapters: root, script: path.join(projectDir, "scripts", "lib", "bench-counting-start.ts"), log });
+  const site = await startSiteProcess({
+    chapters: root,
+    script: path.join(projectDir, "scripts", "bench", "lib", "counting-start.ts"),
+    log,
+  });
   try {
     const base = `http://127.0.0.1:${site.port}`;
     const chapterUrl = `${base}/${chapter.slug}`;
@@ -172,7 +176,7 @@ export async function benchBurst(
     );
     log("");
     log(
-      "Each request is a new TCP connection to 127.0.0.1 (a new reader); a request counts as before the instant when it was sent before it (one sent just before may be handled, and answered 200, just after). Renders are counted by a wrapper around the edge's page cache (scripts/lib/bench-counting-start.ts).",
+      "Each request is a new TCP connection to 127.0.0.1 (a new reader); a request counts as before the instant when it was sent before it (one sent just before may be handled, and answered 200, just after). Renders are counted by a wrapper around the edge's page cache (scripts/bench/lib/counting-start.ts).",
     );
     return ok;
   } finally {

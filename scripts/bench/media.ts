@@ -5,10 +5,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { findChapters } from "../lib/content/find-chapters";
-import type { ChapterSource, MediaRef } from "../lib/content/types";
-import { processMedia } from "../lib/media/process";
-import { formatBytes } from "../lib/media/summary";
+import { findChapters } from "../../lib/content/find-chapters";
+import type { ChapterSource, MediaRef } from "../../lib/content/types";
+import { processMedia } from "../../lib/media/process";
+import { formatBytes } from "../../lib/media/summary";
 
 export const GOAL_RATIO = 0.2;
 
@@ -61,7 +61,7 @@ export function gifRefsOf(chapter: ChapterSource, root: string): MediaRef[] {
 
 /** Calls scripts/make-sample-media.ts's ensureSampleMedia(root) when that script exists. */
 async function ensureSample(root: string, log: (s: string) => void): Promise<void> {
-  const script = path.join(path.dirname(new URL(import.meta.url).pathname), "make-sample-media.ts");
+  const script = path.join(path.dirname(new URL(import.meta.url).pathname), "..", "make-sample-media.ts");
   if (!existsSync(script)) return;
   try {
     const mod = (await import(pathToFileURL(script).href)) as {

@@ -1,18 +1,18 @@
 // Lighthouse bench: the home page and the sample story's most media-heavy
 // chapter as served by `npm start`, beside a naive rendering of the same
-// chapter (scripts/lib/naive-chapter.ts), median of N runs each, Lighthouse's
+// chapter (scripts/bench/lib/naive-chapter.ts), median of N runs each, Lighthouse's
 // default mobile settings (Moto G Power viewport, simulated slow 4G + 4× CPU).
-import { HEADLESS_FLAGS } from "./lib/chromium-flags";
+import { HEADLESS_FLAGS } from "../lib/chromium-flags";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import type { BenchOptions } from "./bench";
-import { heaviestChapter } from "./lib/bench-chapters";
-import { startNaiveServer } from "./lib/bench-naive-server";
-import { ensureSampleStoryMedia, startSiteProcess } from "./lib/site-process";
-import { fmtBytes, fmtMs, fmtRatio, markdownTable, median, passFail } from "./lib/bench-stats";
+import type { BenchOptions } from "./index";
+import { heaviestChapter } from "./lib/chapters";
+import { startNaiveServer } from "./lib/naive-server";
+import { ensureSampleStoryMedia, startSiteProcess } from "../lib/site-process";
+import { fmtBytes, fmtMs, fmtRatio, markdownTable, median, passFail } from "./lib/stats";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

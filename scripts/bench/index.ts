@@ -1,18 +1,18 @@
 // Bench dispatcher.
 //
-//   npx tsx scripts/bench.ts [name…] [--chapters <dir>]      (npm run bench -- media)
+//   npx tsx scripts/bench/index.ts [name…] [--chapters <dir>]      (npm run bench -- media)
 //
 // Runs the named benches, or all of them when none is named. A bench returns
 // false when it misses its goal; the process then exits with status 1.
 import path from "node:path";
-import { benchMedia } from "./bench-media";
-import { benchLighthouse } from "./bench-lighthouse";
-import { benchJs } from "./bench-js";
-import { benchServe } from "./bench-serve";
-import { benchBurst } from "./bench-burst";
-import { benchBuild } from "./bench-build";
-import { benchEpub } from "./bench-epub";
-import { isMain } from "./lib/is-main";
+import { benchMedia } from "./media";
+import { benchLighthouse } from "./lighthouse";
+import { benchJs } from "./js";
+import { benchServe } from "./serve";
+import { benchBurst } from "./burst";
+import { benchBuild } from "./build";
+import { benchEpub } from "./epub";
+import { isMain } from "../lib/is-main";
 
 export interface BenchOptions {
   /** Content root (default `chapters`, or $CHAPTERS_DIR). */

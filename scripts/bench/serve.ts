@@ -4,11 +4,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { BenchOptions } from "./bench";
-import { heaviestChapter } from "./lib/bench-chapters";
-import { rawGet, runAutocannon, startBareServer, type AutocannonResult } from "./lib/bench-load";
-import { ensureSampleStoryMedia, startSiteProcess } from "./lib/site-process";
-import { fmtBytes, fmtRatio, markdownTable } from "./lib/bench-stats";
+import type { BenchOptions } from "./index";
+import { heaviestChapter } from "./lib/chapters";
+import { rawGet, runAutocannon, startBareServer, type AutocannonResult } from "./lib/load";
+import { ensureSampleStoryMedia, startSiteProcess } from "../lib/site-process";
+import { fmtBytes, fmtRatio, markdownTable } from "./lib/stats";
 
 export async function benchServe(
   opts: BenchOptions & { seconds?: number; connections?: number; log?: (s: string) => void },
