@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { BenchOptions } from "./index";
+import type { BenchOptions } from "./types";
 import { createCompileCache } from "../../lib/content/compile-cache";
 import { findChapters } from "../../lib/content/find-chapters";
 import { loadContent, mediaRefsOf } from "../../lib/content/load-content";

@@ -6,7 +6,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import path from "node:path";
 import { parseDocument } from "yaml";
-import type { BenchOptions } from "./index";
+import type { BenchOptions } from "./types";
 import { findChapters } from "../../lib/content/find-chapters";
 import { copyStory, ensureSampleStoryMedia, projectDir, startSiteProcess } from "../lib/site-process";
 import { fmtCounts, markdownTable, passFail, percentile } from "./lib/stats";

@@ -10,7 +10,7 @@ import { buildManifest } from "../../lib/server/media-manifest";
 import { siteView, type SiteView } from "../../lib/site/visibility";
 import { buildStoryEpub } from "../../components/epub/build-story-epub";
 import { fmtBytes, fmtMs, markdownTable } from "./lib/stats";
-import type { BenchOptions } from "./index";
+import type { BenchOptions } from "./types";
 
 export async function benchEpub(opts: BenchOptions): Promise<null> {
   const snapshot = await loadContent(opts.chapters, { cache: null });

@@ -1,10 +1,12 @@
 // Bench dispatcher.
 //
-//   npx tsx scripts/bench/index.ts [name…] [--chapters <dir>]      (npm run bench -- media)
+//   npm run bench -- [name…] [--chapters <dir>]      (npm run bench -- media)
 //
 // Runs the named benches, or all of them when none is named. A bench returns
-// false when it misses its goal; the process then exits with status 1.
+// false when it misses its goal; the process then exits with status 1. An
+// unknown bench or option is one line on stderr and status 2.
 import path from "node:path";
+import { Argument, Command, CommanderError } from "commander";
 import { benchMedia } from "./media";
 import { benchLighthouse } from "./lighthouse";
 import { benchJs } from "./js";
@@ -12,14 +14,8 @@ import { benchServe } from "./serve";
 import { benchBurst } from "./burst";
 import { benchBuild } from "./build";
 import { benchEpub } from "./epub";
+import type { Bench, BenchOptions } from "./types";
 import { isMain } from "../lib/is-main";
-
-export interface BenchOptions {
-  /** Content root (default `chapters`, or $CHAPTERS_DIR). */
-  chapters: string;
-}
-
-export type Bench = (opts: BenchOptions) => Promise<boolean | null | void>;
 
 export const BENCHES: Record<string, Bench> = {
   media: async (opts) => (await benchMedia({ chapters: opts.chapters })).pass,
@@ -31,23 +27,34 @@ export const BENCHES: Record<string, Bench> = {
   epub: (opts) => benchEpub(opts),
 };
 
-export async function runBenches(argv: string[]): Promise<number> {
-  let chapters = process.env.CHAPTERS_DIR || "chapters";
-  const names: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    if (a === "--chapters") chapters = argv[++i] ?? chapters;
-    else if (a.startsWith("--chapters=")) chapters = a.slice("--chapters=".length);
-    else if (a === "--help" || a === "-h") {
-      console.log(`usage: bench [${Object.keys(BENCHES).join("|")}]… [--chapters <dir>]`);
-      return 0;
-    } else names.push(a);
+/** One line: commander's message without its "error: " prefix and line breaks. */
+function oneLine(message: string): string {
+  const text = message
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(" ")
+    .replace(/^error: /, "");
+  return `bench: ${text}\n`;
+}
+
+/** Parses `argv` (arguments only, no node and script) and runs the benches; resolves with the exit status. */
+export async function runBenches(argv: string[], stderr: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  const program = new Command("bench")
+    .description("Prints figures beside their goals; runs every bench when none is named")
+    .addArgument(new Argument("[name...]", "benches to run").choices(Object.keys(BENCHES)))
+    .option("--chapters <dir>", "content root (default: $CHAPTERS_DIR or chapters)")
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeErr: (s) => stderr(oneLine(s)) });
+  try {
+    program.parse(argv, { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
   }
-  const unknown = names.filter((n) => !(n in BENCHES));
-  if (unknown.length) {
-    console.error(`unknown bench: ${unknown.join(", ")} (known: ${Object.keys(BENCHES).join(", ")})`);
-    return 2;
-  }
+  const names = (program.processedArgs[0] as string[] | undefined) ?? [];
+  const chapters = (program.opts() as { chapters?: string }).chapters ?? (process.env.CHAPTERS_DIR || "chapters");
   const opts: BenchOptions = { chapters: path.resolve(chapters) };
   let failed = false;
   for (const name of names.length ? names : Object.keys(BENCHES)) {

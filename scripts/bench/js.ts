@@ -16,7 +16,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import type { BenchOptions } from "./index";
+import type { BenchOptions } from "./types";
 import { CHROME_FLAGS, CHROMIUM } from "./lighthouse";
 import { heaviestChapter } from "./lib/chapters";
 import { ensureSampleStoryMedia, projectDir, startSiteProcess } from "../lib/site-process";

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import type { BenchOptions } from "./index";
+import type { BenchOptions } from "./types";
 import { heaviestChapter } from "./lib/chapters";
 import { startNaiveServer } from "./lib/naive-server";
 import { ensureSampleStoryMedia, startSiteProcess } from "../lib/site-process";

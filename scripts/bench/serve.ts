@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { BenchOptions } from "./index";
+import type { BenchOptions } from "./types";
 import { heaviestChapter } from "./lib/chapters";
 import { rawGet, runAutocannon, startBareServer, type AutocannonResult } from "./lib/load";
 import { ensureSampleStoryMedia, startSiteProcess } from "../lib/site-process";
