@@ -16,6 +16,7 @@ import { benchBuild } from "./build";
 import { benchEpub } from "./epub";
 import type { Bench, BenchOptions } from "./types";
 import { isMain } from "../lib/is-main";
+import { oneLineError } from "../lib/one-line-error";
 
 export const BENCHES: Record<string, Bench> = {
   media: async (opts) => (await benchMedia({ chapters: opts.chapters })).pass,
@@ -27,17 +28,6 @@ export const BENCHES: Record<string, Bench> = {
   epub: (opts) => benchEpub(opts),
 };
 
-/** One line: commander's message without its "error: " prefix and line breaks. */
-function oneLine(message: string): string {
-  const text = message
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .join(" ")
-    .replace(/^error: /, "");
-  return `bench: ${text}\n`;
-}
-
 /** Parses `argv` (arguments only, no node and script) and runs the benches; resolves with the exit status. */
 export async function runBenches(argv: string[], stderr: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
   const program = new Command("bench")
@@ -46,7 +36,7 @@ export async function runBenches(argv: string[], stderr: (s: string) => void = (
     .option("--chapters <dir>", "content root (default: $CHAPTERS_DIR or chapters)")
     .exitOverride()
     .showSuggestionAfterError(true)
-    .configureOutput({ writeErr: (s) => stderr(oneLine(s)) });
+    .configureOutput({ writeErr: (s) => stderr(oneLineError("bench", s)) });
   try {
     program.parse(argv, { from: "user" });
   } catch (e) {

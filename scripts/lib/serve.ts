@@ -10,6 +10,7 @@ import { startReleaseNotifier } from "../../lib/server/release-notifier";
 import { refuseUnacknowledgedClock } from "../../lib/server/simulated-clock";
 import { parseClockSpec } from "../../lib/schedule/clock-spec";
 import { ensureNextBuild } from "./next-build";
+import { makeMissingSampleMedia } from "./sample-media-child";
 import { purgeOnReload } from "../../lib/server/shared-cache-purge";
 
 export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -21,11 +22,7 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
   if (!dev) refuseUnacknowledgedClock(env, parseClockSpec(env.RELEASE_CLOCK));
   const root = contentRoot(env);
   if (!existsSync(root)) throw new Error(`CHAPTERS_DIR=${JSON.stringify(root)}: the content root does not exist`);
-  if (path.resolve(root) === path.join(projectDir, "chapters")) {
-    const { ensureSampleMedia } = await import("../make-sample-media");
-    const { generated } = await ensureSampleMedia(root, { log: (s) => console.log(s) });
-    if (generated.length) console.log(`[installment] generated ${generated.length} sample media files`);
-  }
+  if (path.resolve(root) === path.join(projectDir, "chapters")) makeMissingSampleMedia(root);
   if (!dev) ensureNextBuild(projectDir);
   if (dev) process.env.INSTALLMENT_PREVIEW = "1";
 
