@@ -148,19 +148,7 @@ export async function benchBuild(opts: BenchOptions & { sizes?: number[]; log?: 
   const rebuildOk = oneCompiled && !!small && !!big && big.rebuild < big.cold / 5;
 
   log("");
-  log(
-    markdownTable(["story", "build", "chapters", "compiled", "GIFs", "compile", "media", "total", "per chapter"], rows, [
-      "l",
-      "l",
-      "r",
-      "r",
-      "r",
-      "r",
-      "r",
-      "r",
-      "r",
-    ]),
-  );
+  log(markdownTable(["story", "build", "chapters", "compiled", "GIFs", "compile", "media", "total", "per chapter"], rows, "llrrrrrrr"));
   log("");
   log(
     markdownTable(
@@ -187,7 +175,7 @@ export async function benchBuild(opts: BenchOptions & { sizes?: number[]; log?: 
           "",
         ],
       ],
-      ["l", "l", "l", "l"],
+      "llll",
     ),
   );
   log("");
