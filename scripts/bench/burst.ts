@@ -5,11 +5,11 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import path from "node:path";
-import { parseDocument } from "yaml";
 import type { BenchOptions } from "./types";
 import { findChapters } from "../../lib/content/find-chapters";
 import { copyStory, ensureSampleStoryMedia, projectDir, startSiteProcess } from "../lib/site-process";
 import { fmtCounts, markdownTable, passFail, percentile } from "./lib/stats";
+import { rescheduleChapter } from "./lib/schedule-edit";
 
 export interface Shot {
   target: "chapter" | "home";
@@ -37,18 +37,6 @@ function shoot(url: string, target: Shot["target"], timeoutMs = 15_000): Promise
     req.on("error", (e: NodeJS.ErrnoException) => done(null, e.code ?? e.message));
     req.end();
   });
-}
-
-/** Rewrites a schedule so `chapter` (and only it) releases at `at`, an ISO instant with Z. */
-export function rescheduleChapter(yamlText: string, chapter: number, at: string): string {
-  const doc = parseDocument(yamlText);
-  const releases = (doc.toJS() as { releases: { at: string; chapters: (number | string)[] }[] }).releases;
-  const kept = releases
-    .map((r) => ({ ...r, at: String(r.at), chapters: r.chapters.filter((c) => Number(c) !== chapter) }))
-    .filter((r) => r.chapters.length);
-  kept.push({ at, chapters: [chapter] });
-  doc.set("releases", kept);
-  return doc.toString();
 }
 
 export async function benchBurst(

@@ -17,7 +17,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import type { BenchOptions } from "./types";
-import { CHROME_FLAGS, CHROMIUM } from "./lighthouse";
+import { CHROME_FLAGS, CHROMIUM } from "./lib/chromium";
 import { heaviestChapter } from "./lib/chapters";
 import { ensureSampleStoryMedia, projectDir, startSiteProcess } from "../lib/site-process";
 import { fmtBytes, markdownTable, passFail } from "./lib/stats";
