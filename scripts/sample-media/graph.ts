@@ -151,10 +151,11 @@ export class Graph {
     return this.chain(`${input}geq=lum='${expr}':cb=128:cr=128,format=gray${scaled}`);
   }
 
-  /** Colours a grey pad through a ramp of stops [grey level, "#rrggbb"] (equal levels make a hard step). */
-  ramp(pad: string, stops: Array<[number, string]>, post = ""): string {
+  /** Colours a grey pad through a ramp of stops, "<grey level> #rrggbb, …" (equal levels make a hard step). */
+  ramp(pad: string, stops: string, post = ""): string {
+    const parsed = parseStops(stops);
     const chan = (i: number) => {
-      const pts = stops.map(([v, hex]) => [v, parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16)] as const);
+      const pts = parsed.map(([v, hex]) => [v, parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16)] as const);
       let expr = String(pts[pts.length - 1]![1]);
       for (let s = pts.length - 2; s >= 0; s--) {
         const [v0, c0] = pts[s]!;
@@ -184,4 +185,13 @@ export interface Texture {
   pad: string;
   pw: number;
   ph: number;
+}
+
+/** Colour stops written "0 #03182e, 90 #0b3f68, …" as [grey level, "#rrggbb"] pairs. */
+export function parseStops(stops: string): Array<[number, string]> {
+  return stops.split(",").map((stop) => {
+    const m = /^\s*(\d+)\s+(#[0-9a-f]{6})\s*$/i.exec(stop);
+    if (!m) throw new Error(`colour stop ${JSON.stringify(stop)}: expected "<grey level> #rrggbb"`);
+    return [Number(m[1]), m[2]!];
+  });
 }

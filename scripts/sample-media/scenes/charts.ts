@@ -19,14 +19,7 @@ export const radar: Scene = (g, p) => {
       },
       { ref: 540, lowres: 1.5, inputs: [echoes] },
     ),
-    [
-      [0, "#000000"],
-      [10, "#02140a"],
-      [60, "#0f5a2a"],
-      [140, "#2fd16a"],
-      [220, "#b8ffcf"],
-      [255, "#ffffff"],
-    ],
+    "0 #000000, 10 #02140a, 60 #0f5a2a, 140 #2fd16a, 220 #b8ffcf, 255 #ffffff",
   );
 };
 
@@ -44,13 +37,7 @@ export const isobars: Scene = (g) =>
       },
       { lowres: 1.6 },
     ),
-    [
-      [0, "#3a2a8c"],
-      [120, "#0a0d16"],
-      [239, "#7a3b16"],
-      [240, "#dfeeff"],
-      [255, "#ffffff"],
-    ],
+    "0 #3a2a8c, 120 #0a0d16, 239 #7a3b16, 240 #dfeeff, 255 #ffffff",
   );
 
 /** A rain-radar composite: banded reflectivity colours crossing a dim grid. */
@@ -61,24 +48,7 @@ export const composite: Scene = (g, p) => {
     g.field(({ X, Y }) => `st(0,lum(X,Y)*0.7+cb(X,Y)*0.3);if(lt(ld(0),134),20*(lt(mod(${X},80),1.5)+lt(mod(${Y},80),1.5)),ld(0))`, {
       inputs: [g.scrolling(big, 1, 1), g.scrolling(fine, 1, 1)],
     }),
-    [
-      [0, "#05080c"],
-      [10, "#05080c"],
-      [10, "#17212b"],
-      [134, "#17212b"],
-      [134, "#14532a"],
-      [146, "#14532a"],
-      [146, "#2aa84a"],
-      [156, "#2aa84a"],
-      [156, "#e0d23a"],
-      [164, "#e0d23a"],
-      [164, "#f08a2a"],
-      [172, "#f08a2a"],
-      [172, "#e23838"],
-      [186, "#e23838"],
-      [186, "#ff4fd8"],
-      [255, "#ff4fd8"],
-    ],
+    "0 #05080c, 10 #05080c, 10 #17212b, 134 #17212b, 134 #14532a, 146 #14532a, 146 #2aa84a, 156 #2aa84a, 156 #e0d23a, 164 #e0d23a, 164 #f08a2a, 172 #f08a2a, 172 #e23838, 186 #e23838, 186 #ff4fd8, 255 #ff4fd8",
   );
 };
 
@@ -93,11 +63,7 @@ export const wind: Scene = (g) =>
         ].join(";"),
       { lowres: 1.6 },
     ),
-    [
-      [0, "#070b14"],
-      [90, "#2b5d7a"],
-      [255, "#e6fbff"],
-    ],
+    "0 #070b14, 90 #2b5d7a, 255 #e6fbff",
   );
 
 /** A barograph trace: a week of falling and recovering pressure on squared paper. */
@@ -108,13 +74,7 @@ export const barograph: Scene = (g) =>
         `max(90*min(1,lt(mod(${X},40),0.9)*0.5+lt(mod(${Y},20),0.9)*0.35+lt(mod(${X},160),1.3)*0.6),255*exp(-pow(${Y}-(${H * 0.68}-${H * 0.36}*exp(-pow((${X}-330)/110,2))-${H * 0.08}*sin(${X}/37)+6*sin(${X}/7.3)+2*sin(${X}/1.9)),2)/2.2))`,
       { lowres: 1 },
     ),
-    [
-      [0, "#080a10"],
-      [45, "#1d2a3c"],
-      [90, "#3a5270"],
-      [91, "#3a5270"],
-      [255, "#ffcc66"],
-    ],
+    "0 #080a10, 45 #1d2a3c, 90 #3a5270, 91 #3a5270, 255 #ffcc66",
   );
 
 /** A paper record scrolling out of a recorder: an elementary cellular automaton in amber. */
@@ -125,8 +85,5 @@ export const record: Scene = (g, p) => {
   const skip = Math.round(p.t0 * p.fps);
   const src = g.source(`cellauto=s=${cw}x${ch}:r=${p.fps}:rule=90:random_fill_ratio=0.04:random_seed=1776:scroll=1:start_full=1`);
   const grey = g.cells(src, skip, cell, ",format=gray");
-  return g.ramp(grey, [
-    [0, "#120b04"],
-    [255, "#ffb84d"],
-  ]);
+  return g.ramp(grey, "0 #120b04, 255 #ffb84d");
 };

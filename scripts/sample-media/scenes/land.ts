@@ -9,18 +9,8 @@ function elevation(g: Graph, a: string, b: string): string {
 /** Land colours by height (sea, sand, grass, rock, snow), relief shading from an emboss, optional contour lines. */
 function shadeTerrain(g: Graph, elev: string, contours: boolean): string {
   const [e1, e2] = g.split(elev, 2) as [string, string];
-  const stops: Array<[number, string]> = [
-    [0, "#071a33"],
-    [110, "#114d7a"],
-    [119, "#2c7fa6"],
-    [120, "#c9b98a"],
-    [124, "#7fa35a"],
-    [150, "#3f7a3a"],
-    [172, "#6b5a3c"],
-    [196, "#8a7a66"],
-    [206, "#e8eef2"],
-    [255, "#ffffff"],
-  ];
+  const stops =
+    "0 #071a33, 110 #114d7a, 119 #2c7fa6, 120 #c9b98a, 124 #7fa35a, 150 #3f7a3a, 172 #6b5a3c, 196 #8a7a66, 206 #e8eef2, 255 #ffffff";
   // Every 5th level of height on land drawn darker: contour lines.
   const colour = g.chain(`${g.ramp(e1, stops, contours ? "*(1-0.5*gte(val,121)*lt(mod(val,5),1))" : "")}format=gbrp`);
   const relief = g.chain(
@@ -65,13 +55,7 @@ export const frost: Scene = (g, p) => {
     `mandelbrot=s=${p.w}x${p.h}:r=${p.fps}:maxiter=200:start_x=-0.743643887037151:start_y=0.13182590420533:start_scale=0.9:end_scale=0.06:end_pts=${Math.round(p.fps * 5)}:outer=normalized_iteration_count:inner=black`,
   );
   const grey = g.chain(`${src}trim=start_frame=${skip}:end_frame=${skip + g.frames},setpts=PTS-STARTPTS,format=gray`);
-  return g.ramp(grey, [
-    [0, "#000000"],
-    [40, "#0b2233"],
-    [120, "#3f86a8"],
-    [200, "#c8f0ff"],
-    [255, "#ffffff"],
-  ]);
+  return g.ramp(grey, "0 #000000, 40 #0b2233, 120 #3f86a8, 200 #c8f0ff, 255 #ffffff");
 };
 
 /** Poster for the film embed: a meadow, three hills and a huge sun, flat colour. */
@@ -84,15 +68,5 @@ export const meadow: Scene = (g) =>
       },
       { lowres: 1 },
     ),
-    [
-      [0, "#78bef5"],
-      [100, "#fadcd2"],
-      [101, "#fadcd2"],
-      [120, "#ffec96"],
-      [121, "#ffec96"],
-      [160, "#60aa5a"],
-      [200, "#3c803c"],
-      [240, "#1e5028"],
-      [255, "#1e5028"],
-    ],
+    "0 #78bef5, 100 #fadcd2, 101 #fadcd2, 120 #ffec96, 121 #ffec96, 160 #60aa5a, 200 #3c803c, 240 #1e5028, 255 #1e5028",
   );

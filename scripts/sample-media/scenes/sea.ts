@@ -8,13 +8,7 @@ export const ocean: Scene = (g, p) => {
   const b = g.scrolling(g.texture({ w: p.w, h: p.h, cell: p.w / 13, seed: 102 }), 0, -1);
   return g.ramp(
     g.field(() => `255*pow(1-min(1,abs((lum(X,Y)+cb(X,Y))/2-128)/30),3)`, { inputs: [a, b] }),
-    [
-      [0, "#03182e"],
-      [90, "#0b3f68"],
-      [190, "#3d98c0"],
-      [240, "#c8f0fa"],
-      [255, "#ffffff"],
-    ],
+    "0 #03182e, 90 #0b3f68, 190 #3d98c0, 240 #c8f0fa, 255 #ffffff",
   );
 };
 
@@ -37,14 +31,7 @@ export const lamp: Scene = (g) =>
       },
       { ref: 480 },
     ),
-    [
-      [0, "#02050b"],
-      [26, "#0d2036"],
-      [70, "#4b3820"],
-      [150, "#d99c45"],
-      [215, "#ffe5ad"],
-      [255, "#ffffff"],
-    ],
+    "0 #02050b, 26 #0d2036, 70 #4b3820, 150 #d99c45, 215 #ffe5ad, 255 #ffffff",
   );
 
 /** The view from a buoy in a storm: a tilting horizon, grey sky, dark heaving water. */
@@ -59,15 +46,7 @@ export const swell: Scene = (g, p) => {
         ].join(";"),
       { inputs: [sea] },
     ),
-    [
-      [0, "#070f15"],
-      [60, "#1a303c"],
-      [92, "#3d5c68"],
-      [93, "#9fb5bc"],
-      [127, "#e2ecef"],
-      [128, "#20272d"],
-      [255, "#8a959b"],
-    ],
+    "0 #070f15, 60 #1a303c, 92 #3d5c68, 93 #9fb5bc, 127 #e2ecef, 128 #20272d, 255 #8a959b",
   );
 };
 
@@ -86,15 +65,5 @@ export const dawn: Scene = (g) =>
       },
       { lowres: 1.6 },
     ),
-    [
-      [0, "#050814"],
-      [28, "#121838"],
-      [70, "#7a4a4a"],
-      [127, "#ffd89a"],
-      [128, "#140a2e"],
-      [190, "#8a3a6e"],
-      [228, "#ff9a4a"],
-      [245, "#ffe2a0"],
-      [255, "#ffffff"],
-    ],
+    "0 #050814, 28 #121838, 70 #7a4a4a, 127 #ffd89a, 128 #140a2e, 190 #8a3a6e, 228 #ff9a4a, 245 #ffe2a0, 255 #ffffff",
   );

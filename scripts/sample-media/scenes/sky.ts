@@ -16,14 +16,7 @@ export const limb: Scene = (g, p) => {
         ].join(";"),
       { ref: 800, lowres: 1.4, inputs: [clouds] },
     ),
-    [
-      [0, "#000000"],
-      [28, "#0b2a6e"],
-      [63, "#a8ddff"],
-      [64, "#06152e"],
-      [130, "#2f5580"],
-      [255, "#f4f8ff"],
-    ],
+    "0 #000000, 28 #0b2a6e, 63 #a8ddff, 64 #06152e, 130 #2f5580, 255 #f4f8ff",
   );
 };
 
@@ -39,12 +32,7 @@ export const cloudDeck: Scene = (g, p) => {
       },
       { inputs: [far, near] },
     ),
-    [
-      [0, "#061c33"],
-      [60, "#0f3b5c"],
-      [140, "#7f98aa"],
-      [255, "#ffffff"],
-    ],
+    "0 #061c33, 60 #0f3b5c, 140 #7f98aa, 255 #ffffff",
   );
 };
 
@@ -59,12 +47,7 @@ export const rain: Scene = (g, p) => {
       lowres: 1,
       inputs: [near, far],
     }),
-    [
-      [0, "#0a0e18"],
-      [40, "#1e2a3e"],
-      [130, "#6c7c96"],
-      [255, "#dfe8ff"],
-    ],
+    "0 #0a0e18, 40 #1e2a3e, 130 #6c7c96, 255 #dfe8ff",
   );
 };
 
@@ -83,13 +66,7 @@ export const lightning: Scene = (g, p) => {
         ].join(";"),
       { lowres: 2, inputs: [tex, fine] },
     ),
-    [
-      [0, "#05040a"],
-      [40, "#1b1630"],
-      [150, "#7d6fa8"],
-      [230, "#e6e0ff"],
-      [255, "#ffffff"],
-    ],
+    "0 #05040a, 40 #1b1630, 150 #7d6fa8, 230 #e6e0ff, 255 #ffffff",
   );
 };
 
@@ -106,12 +83,7 @@ export const stormEye: Scene = (g, p) => {
         ].join(";"),
       { ref: 480, inputs: [tex] },
     ),
-    [
-      [0, "#071a22"],
-      [60, "#1d4150"],
-      [160, "#a3b7c0"],
-      [255, "#ffffff"],
-    ],
+    "0 #071a22, 60 #1d4150, 160 #a3b7c0, 255 #ffffff",
   );
 };
 
@@ -138,13 +110,6 @@ export const orbit: Scene = (g, p) => {
       },
       { lowres: 1.6, inputs: [surface] },
     ),
-    [
-      [0, "#000000"],
-      [20, "#04121c"],
-      [100, "#1f6b7a"],
-      [170, "#b8efe6"],
-      [200, "#d8f6ff"],
-      [255, "#ffffff"],
-    ],
+    "0 #000000, 20 #04121c, 100 #1f6b7a, 170 #b8efe6, 200 #d8f6ff, 255 #ffffff",
   );
 };
