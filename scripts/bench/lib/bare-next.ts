@@ -110,15 +110,22 @@ export async function startBareNext(log: (s: string) => void): Promise<BareNext>
   const output: string[] = [];
   child.stdout?.on("data", (b: Buffer) => output.push(b.toString("utf8")));
   child.stderr?.on("data", (b: Buffer) => output.push(b.toString("utf8")));
+  const signal = (s: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, s);
+    } catch {
+      /* gone */
+    }
+  };
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      try {
-        process.kill(-child.pid!, "SIGTERM");
-      } catch {
+      const force = setTimeout(() => signal("SIGKILL"), 5000);
+      child.once("exit", () => {
+        clearTimeout(force);
         resolve();
-      }
+      });
+      signal("SIGTERM");
     });
   const url = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 60_000;
