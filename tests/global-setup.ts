@@ -1,5 +1,5 @@
 import path from "node:path";
-import { ensureSampleMedia } from "../scripts/make-sample-media";
+import { ensureSampleMedia } from "../scripts/sample-media/ensure";
 
 // The sample story's GIFs are generated, never committed: make any missing
 // ones once before the suite, as `npm start` does.

@@ -6,7 +6,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureSampleMedia, SAMPLE_MEDIA, type GifRecipe, type MediaRecipe } from "../scripts/make-sample-media";
+import { ensureSampleMedia } from "../scripts/sample-media/ensure";
+import { SAMPLE_MEDIA, type GifRecipe, type MediaRecipe } from "../scripts/sample-media/recipes";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const chaptersDir = path.join(repo, "chapters");

@@ -10,6 +10,7 @@ import { refuseUnacknowledgedClock } from "../../lib/server/simulated-clock";
 import { parseClockSpec } from "../../lib/schedule/clock-spec";
 import { ensureNextBuild } from "./next-build";
 import { chaptersDir } from "./cli";
+import { makeMissingSampleMedia } from "./sample-media-child";
 import { purgeOnReload } from "../../lib/server/shared-cache-purge";
 
 export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -23,11 +24,7 @@ export async function serve({ dev, env = readEnv() }: { dev: boolean; env?: Env 
   // Before any build or load, so a forgotten RELEASE_CLOCK stops at once (createRuntime checks again).
   if (!dev) refuseUnacknowledgedClock(env, parseClockSpec(env.RELEASE_CLOCK));
   const root = chaptersDir(undefined, env);
-  if (path.resolve(root) === path.join(projectDir, "chapters")) {
-    const { ensureSampleMedia } = await import("../make-sample-media");
-    const { generated } = await ensureSampleMedia(root, { log: (s) => console.log(s) });
-    if (generated.length) console.log(`[installment] generated ${generated.length} sample media files`);
-  }
+  if (path.resolve(root) === path.join(projectDir, "chapters")) makeMissingSampleMedia(root);
   if (!dev) ensureNextBuild(projectDir);
   if (dev) process.env.INSTALLMENT_PREVIEW = "1";
 

@@ -5,10 +5,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { ensureNextBuild } from "./next-build";
 import { freePort } from "./free-port";
-import { projectDir } from "./bench-paths";
+import { projectDir } from "./project-dir";
 
 export { projectDir };
 
@@ -174,13 +173,10 @@ export async function startSiteProcess(options: SiteProcessOptions): Promise<Sit
 
 /** Generates the sample story's GIFs and stills if missing (they are not in git). */
 export async function ensureSampleStoryMedia(root: string, log: (s: string) => void = console.log): Promise<void> {
-  const script = path.join(projectDir, "scripts", "make-sample-media.ts");
-  if (!existsSync(script)) return;
-  const mod = (await import(pathToFileURL(script).href)) as {
-    ensureSampleMedia?: (root: string, opts?: { log?: (s: string) => void }) => Promise<{ generated: string[] }>;
-  };
-  const r = await mod.ensureSampleMedia?.(root, { log: (s) => log(`  ${s}`) });
-  if (r?.generated.length) log(`[bench] generated ${r.generated.length} sample media files`);
+  // Imported here, not at the top: tests and npm run cluster load this module without ever drawing media.
+  const { ensureSampleMedia } = await import("../sample-media/ensure");
+  const r = await ensureSampleMedia(root, { log: (s) => log(`  ${s}`) });
+  if (r.generated.length) log(`[bench] generated ${r.generated.length} sample media files`);
 }
 
 /** A temp copy of a content root (media included). */

@@ -6,7 +6,7 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { backendsVcl, type BackendAddress } from "./varnish-config";
-import { projectDir } from "./bench-paths";
+import { projectDir } from "./project-dir";
 
 export const VARNISHD = "/usr/sbin/varnishd";
 export const DEFAULT_VCL = path.join(projectDir, "deploy", "varnish", "default.vcl");

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { fmtBytes, fmtCounts, fmtRatio, growthExponent, markdownTable, median, percentile } from "../../scripts/lib/bench-stats";
-import { gifPathsOf, naiveChapterHtml, parseAttributes, stripFrontmatter } from "../../scripts/lib/naive-chapter";
-import { generatedChapterDir, generatedChapterMdx } from "../../scripts/lib/bench-generate-story";
-import { rescheduleChapter } from "../../scripts/bench-burst";
-import { chunksNamedIn, frameworkChunks } from "../../scripts/bench-js";
+import { fmtBytes, fmtCounts, fmtRatio, growthExponent, markdownTable, median, percentile } from "../../scripts/bench/lib/stats";
+import { gifPathsOf, naiveChapterHtml, parseAttributes, stripFrontmatter } from "../../scripts/bench/lib/naive-chapter";
+import { generatedChapterDir, generatedChapterMdx } from "../../scripts/bench/lib/generate-story";
+import { rescheduleChapter } from "../../scripts/bench/lib/schedule-edit";
+import { chunksNamedIn, frameworkChunks } from "../../scripts/bench/js";
 
 describe("bench statistics", () => {
   it("median of odd and even lists, ignoring non-numbers", () => {

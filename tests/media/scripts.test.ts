@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { findChapters } from "../../lib/content/find-chapters";
-import { gifRefsOf } from "../../scripts/bench-media";
+import { gifRefsOf } from "../../scripts/bench/media";
 import { mediaUnder } from "../../scripts/build-media";
 import { tempDir } from "./fixtures";
 

@@ -4,11 +4,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { findChapters } from "../lib/content/find-chapters";
-import type { ChapterSource, MediaRef } from "../lib/content/types";
-import { processMedia } from "../lib/media/process";
-import { formatBytes } from "../lib/media/summary";
+import { findChapters } from "../../lib/content/find-chapters";
+import type { ChapterSource, MediaRef } from "../../lib/content/types";
+import { processMedia } from "../../lib/media/process";
+import { formatBytes } from "../../lib/media/summary";
+import { ensureSampleStoryMedia } from "../lib/site-process";
 
 export const GOAL_RATIO = 0.2;
 
@@ -59,20 +59,6 @@ export function gifRefsOf(chapter: ChapterSource, root: string): MediaRef[] {
   return [...refs.values()];
 }
 
-/** Calls scripts/make-sample-media.ts's ensureSampleMedia(root) when that script exists. */
-async function ensureSample(root: string, log: (s: string) => void): Promise<void> {
-  const script = path.join(path.dirname(new URL(import.meta.url).pathname), "make-sample-media.ts");
-  if (!existsSync(script)) return;
-  try {
-    const mod = (await import(pathToFileURL(script).href)) as {
-      ensureSampleMedia?: (root: string, opts?: { log?: (s: string) => void }) => Promise<unknown>;
-    };
-    await mod.ensureSampleMedia?.(root, { log: (s) => log(`  ${s}`) });
-  } catch (err) {
-    log(`sample media: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
-
 export async function benchMedia(opts: BenchMediaOptions = {}): Promise<BenchMediaResult> {
   const log = opts.log ?? ((s: string) => console.log(s));
   const root = path.resolve(opts.chapters ?? "chapters");
@@ -82,7 +68,7 @@ export async function benchMedia(opts: BenchMediaOptions = {}): Promise<BenchMed
     log(`media bench: content root ${root} does not exist`);
     return { chapters: [], total, pass: null };
   }
-  await ensureSample(root, log);
+  await ensureSampleStoryMedia(root, log);
   const { chapters } = findChapters(root);
   const tempStore = opts.storeDir ? null : mkdtempSync(path.join(os.tmpdir(), "installment-bench-media-"));
   const storeDir = opts.storeDir ?? (tempStore as string);

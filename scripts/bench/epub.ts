@@ -5,12 +5,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { unzipSync } from "fflate";
-import { loadContent, mediaRefsOf } from "../lib/content/load-content";
-import { buildManifest } from "../lib/server/media-manifest";
-import { siteView, type SiteView } from "../lib/site/visibility";
-import { buildStoryEpub } from "../components/epub/build-story-epub";
-import { fmtBytes, fmtMs, markdownTable } from "./lib/bench-stats";
-import type { BenchOptions } from "./bench";
+import { loadContent, mediaRefsOf } from "../../lib/content/load-content";
+import { buildManifest } from "../../lib/server/media-manifest";
+import { siteView, type SiteView } from "../../lib/site/visibility";
+import { buildStoryEpub } from "../../components/epub/build-story-epub";
+import { fmtBytes, fmtMs, markdownTable } from "./lib/stats";
+import type { BenchOptions } from "./types";
 
 export async function benchEpub(opts: BenchOptions): Promise<null> {
   const snapshot = await loadContent(opts.chapters, { cache: null });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { findChapters } from "../../lib/content/find-chapters";
-import type { ChapterSource } from "../../lib/content/types";
+import { findChapters } from "../../../lib/content/find-chapters";
+import type { ChapterSource } from "../../../lib/content/types";
 import { gifPathsOf } from "./naive-chapter";
 
 export interface ChapterWeight {

@@ -15,11 +15,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import type { BenchOptions } from "./bench";
-import { CHROME_FLAGS, CHROMIUM } from "./bench-lighthouse";
-import { heaviestChapter } from "./lib/bench-chapters";
-import { ensureSampleStoryMedia, projectDir, startSiteProcess } from "./lib/site-process";
-import { fmtBytes, markdownTable, passFail } from "./lib/bench-stats";
+import type { BenchOptions } from "./types";
+import { CHROME_FLAGS, CHROMIUM } from "./lib/chromium";
+import { heaviestChapter } from "./lib/chapters";
+import { ensureSampleStoryMedia, projectDir, startSiteProcess } from "../lib/site-process";
+import { fmtBytes, markdownTable, passFail } from "./lib/stats";
 
 export const GOAL_OURS_GZ = 30 * 1024;
 
@@ -147,64 +147,29 @@ export async function benchJs(opts: BenchOptions & { log?: (s: string) => void }
       const lazy = r.chunks.filter((c) => c.phase === "lazy" && !c.framework);
       const ok = sum(ours, "gz") < GOAL_OURS_GZ;
       pass &&= ok;
-      rows.push([
+      const total = (label: string, cs: Chunk[], goal = "", result = "") => [
         r.name,
-        "framework (Next.js + React)",
-        fw.length,
-        fmtBytes(sum(fw, "raw")),
-        fmtBytes(sum(fw, "gz")),
-        fmtBytes(sum(fw, "sent")),
-        "",
-        "",
-      ]);
-      rows.push([
-        r.name,
-        "**all JavaScript at start**",
-        initial.length,
-        fmtBytes(sum(initial, "raw")),
-        fmtBytes(sum(initial, "gz")),
-        fmtBytes(sum(initial, "sent")),
-        "",
-        "",
-      ]);
-      rows.push([
-        r.name,
-        "**ours**, loaded at start",
-        ours.length,
-        fmtBytes(sum(ours, "raw")),
-        fmtBytes(sum(ours, "gz")),
-        fmtBytes(sum(ours, "sent")),
-        "< 30 KB gz",
-        passFail(ok),
-      ]);
+        label,
+        cs.length,
+        fmtBytes(sum(cs, "raw")),
+        fmtBytes(sum(cs, "gz")),
+        fmtBytes(sum(cs, "sent")),
+        goal,
+        result,
+      ];
+      rows.push(
+        total("framework (Next.js + React)", fw),
+        total("**all JavaScript at start**", initial),
+        total("**ours**, loaded at start", ours, "< 30 KB gz", passFail(ok)),
+      );
       for (const c of lazy)
         rows.push([r.name, `lazy: ${c.label} (${path.basename(c.url)})`, 1, fmtBytes(c.raw), fmtBytes(c.gz), fmtBytes(c.sent), "", ""]);
-      if (!lazy.length) rows.push([r.name, "lazy: none after a full scroll", 0, "", "", "", "", ""]);
-      else
-        rows.push([
-          r.name,
-          "all lazy chunks (not in the goal)",
-          lazy.length,
-          fmtBytes(sum(lazy, "raw")),
-          fmtBytes(sum(lazy, "gz")),
-          fmtBytes(sum(lazy, "sent")),
-          "",
-          "",
-        ]);
+      rows.push(
+        lazy.length ? total("all lazy chunks (not in the goal)", lazy) : [r.name, "lazy: none after a full scroll", 0, "", "", "", "", ""],
+      );
     }
     log("");
-    log(
-      markdownTable(["page", "JavaScript", "chunks", "raw", "gzip -9", "sent by the site", "goal", "result"], rows, [
-        "l",
-        "l",
-        "r",
-        "r",
-        "r",
-        "r",
-        "l",
-        "l",
-      ]),
-    );
+    log(markdownTable(["page", "JavaScript", "chunks", "raw", "gzip -9", "sent by the site", "goal", "result"], rows, "llrrrrll"));
     log("");
     for (const r of results) {
       const ours = r.chunks.filter((c) => c.phase === "initial" && !c.framework);

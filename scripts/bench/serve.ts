@@ -4,11 +4,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { BenchOptions } from "./bench";
-import { heaviestChapter } from "./lib/bench-chapters";
-import { rawGet, runAutocannon, startBareServer, type AutocannonResult } from "./lib/bench-load";
-import { ensureSampleStoryMedia, startSiteProcess } from "./lib/site-process";
-import { fmtBytes, fmtRatio, markdownTable } from "./lib/bench-stats";
+import type { BenchOptions } from "./types";
+import { heaviestChapter } from "./lib/chapters";
+import { rawGet, runAutocannon, startBareServer, type AutocannonResult } from "./lib/load";
+import { ensureSampleStoryMedia, startSiteProcess } from "../lib/site-process";
+import { fmtBytes, fmtRatio, markdownTable } from "./lib/stats";
 
 export async function benchServe(
   opts: BenchOptions & { seconds?: number; connections?: number; log?: (s: string) => void },
@@ -37,6 +37,15 @@ export async function benchServe(
       results.push(await runAutocannon({ url: t.url, connections, duration: seconds, headers }));
     }
     const [s, b] = results as [AutocannonResult, AutocannonResult];
+    const row = (name: string, r: AutocannonResult) => [
+      name,
+      r.requests.mean.toFixed(0),
+      `${r.latency.p50} ms`,
+      `${r.latency.p99} ms`,
+      r.requests.total,
+      r.non2xx,
+      r.errors + r.timeouts,
+    ];
     log("");
     log(
       `GET /${heavy.source.slug} (released chapter, ${fmtBytes(page.body.length)} gzipped HTML, accept-encoding: gzip), ${connections} connections, ${seconds} s each after a 2 s warm-up, autocannon, 127.0.0.1; same machine, one after the other`,
@@ -46,24 +55,8 @@ export async function benchServe(
       markdownTable(
         ["server", "requests/s (mean)", "p50 latency", "p99 latency", "requests", "non-2xx", "errors"],
         [
-          [
-            targets[0]!.name,
-            s.requests.mean.toFixed(0),
-            `${s.latency.p50} ms`,
-            `${s.latency.p99} ms`,
-            s.requests.total,
-            s.non2xx,
-            s.errors + s.timeouts,
-          ],
-          [
-            targets[1]!.name,
-            b.requests.mean.toFixed(0),
-            `${b.latency.p50} ms`,
-            `${b.latency.p99} ms`,
-            b.requests.total,
-            b.non2xx,
-            b.errors + b.timeouts,
-          ],
+          row(targets[0]!.name, s),
+          row(targets[1]!.name, b),
           [
             "ratio npm start / bare",
             fmtRatio(s.requests.mean, b.requests.mean),
@@ -74,7 +67,7 @@ export async function benchServe(
             "",
           ],
         ],
-        ["l", "r", "r", "r", "r", "r", "r"],
+        "lrrrrrr",
       ),
     );
     log("");

@@ -9,14 +9,14 @@ import { spawnSync } from "node:child_process";
 import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { BenchOptions } from "./bench";
-import { createCompileCache } from "../lib/content/compile-cache";
-import { findChapters } from "../lib/content/find-chapters";
-import { loadContent, mediaRefsOf } from "../lib/content/load-content";
-import { processMedia } from "../lib/media/process";
-import { generatedChapterDir, generatedChapterMdx, writeGeneratedStory } from "./lib/bench-generate-story";
-import { copyStory, ensureSampleStoryMedia, projectDir } from "./lib/site-process";
-import { fmtMs, growthExponent, markdownTable, passFail } from "./lib/bench-stats";
+import type { BenchOptions } from "./types";
+import { createCompileCache } from "../../lib/content/compile-cache";
+import { findChapters } from "../../lib/content/find-chapters";
+import { loadContent, mediaRefsOf } from "../../lib/content/load-content";
+import { processMedia } from "../../lib/media/process";
+import { generatedChapterDir, generatedChapterMdx, writeGeneratedStory } from "./lib/generate-story";
+import { copyStory, ensureSampleStoryMedia, projectDir } from "../lib/site-process";
+import { fmtMs, growthExponent, markdownTable, passFail } from "./lib/stats";
 
 interface BuildTimes {
   chapters: number;
@@ -148,19 +148,7 @@ export async function benchBuild(opts: BenchOptions & { sizes?: number[]; log?: 
   const rebuildOk = oneCompiled && !!small && !!big && big.rebuild < big.cold / 5;
 
   log("");
-  log(
-    markdownTable(["story", "build", "chapters", "compiled", "GIFs", "compile", "media", "total", "per chapter"], rows, [
-      "l",
-      "l",
-      "r",
-      "r",
-      "r",
-      "r",
-      "r",
-      "r",
-      "r",
-    ]),
-  );
+  log(markdownTable(["story", "build", "chapters", "compiled", "GIFs", "compile", "media", "total", "per chapter"], rows, "llrrrrrrr"));
   log("");
   log(
     markdownTable(
@@ -187,7 +175,7 @@ export async function benchBuild(opts: BenchOptions & { sizes?: number[]; log?: 
           "",
         ],
       ],
-      ["l", "l", "l", "l"],
+      "llll",
     ),
   );
   log("");

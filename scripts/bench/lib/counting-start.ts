@@ -1,7 +1,7 @@
 // `npm start` with one addition for the burst bench: every page render the
 // edge does (a cache miss, or a warm-up) is logged as a JSON line, so the
 // bench can count renders. Nothing else changes.
-import { PageCache } from "../../lib/server/page-cache";
+import { PageCache } from "../../../lib/server/page-cache";
 
 const original = PageCache.prototype.getOrRender;
 PageCache.prototype.getOrRender = function (this: PageCache, key, render, store) {
@@ -21,4 +21,4 @@ PageCache.prototype.getOrRender = function (this: PageCache, key, render, store)
   );
 };
 
-await import("../start");
+await import("../../start");

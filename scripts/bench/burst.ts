@@ -5,11 +5,11 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import path from "node:path";
-import { parseDocument } from "yaml";
-import type { BenchOptions } from "./bench";
-import { findChapters } from "../lib/content/find-chapters";
-import { copyStory, ensureSampleStoryMedia, projectDir, startSiteProcess } from "./lib/site-process";
-import { fmtCounts, markdownTable, passFail, percentile } from "./lib/bench-stats";
+import type { BenchOptions } from "./types";
+import { findChapters } from "../../lib/content/find-chapters";
+import { copyStory, ensureSampleStoryMedia, projectDir, startSiteProcess } from "../lib/site-process";
+import { fmtCounts, markdownTable, passFail, percentile } from "./lib/stats";
+import { rescheduleChapter } from "./lib/schedule-edit";
 
 export interface Shot {
   target: "chapter" | "home";
@@ -39,18 +39,6 @@ function shoot(url: string, target: Shot["target"], timeoutMs = 15_000): Promise
   });
 }
 
-/** Rewrites a schedule so `chapter` (and only it) releases at `at`, an ISO instant with Z. */
-export function rescheduleChapter(yamlText: string, chapter: number, at: string): string {
-  const doc = parseDocument(yamlText);
-  const releases = (doc.toJS() as { releases: { at: string; chapters: (number | string)[] }[] }).releases;
-  const kept = releases
-    .map((r) => ({ ...r, at: String(r.at), chapters: r.chapters.filter((c) => Number(c) !== chapter) }))
-    .filter((r) => r.chapters.length);
-  kept.push({ at, chapters: [chapter] });
-  doc.set("releases", kept);
-  return doc.toString();
-}
-
 export async function benchBurst(
   opts: BenchOptions & { log?: (s: string) => void; concurrency?: number; seconds?: number; leadSeconds?: number },
 ): Promise<boolean> {
@@ -68,7 +56,11 @@ export async function benchBurst(
   // site is up (the running server picks the edit up, as with an editor's),
   // so a slow first start (media transcode) cannot eat the lead.
   writeFileSync(scheduleFile, rescheduleChapter(original, last, new Date(Date.now() + 86_400_000).toISOString().replace(/\.\d+Z$/, "Z")));
-  const site = await startSiteProcess({ chapters: root, script: path.join(projectDir, "scripts", "lib", "bench-counting-start.ts"), log });
+  const site = await startSiteProcess({
+    chapters: root,
+    script: path.join(projectDir, "scripts", "bench", "lib", "counting-start.ts"),
+    log,
+  });
   try {
     const base = `http://127.0.0.1:${site.port}`;
     const chapterUrl = `${base}/${chapter.slug}`;
@@ -172,7 +164,7 @@ export async function benchBurst(
     );
     log("");
     log(
-      "Each request is a new TCP connection to 127.0.0.1 (a new reader); a request counts as before the instant when it was sent before it (one sent just before may be handled, and answered 200, just after). Renders are counted by a wrapper around the edge's page cache (scripts/lib/bench-counting-start.ts).",
+      "Each request is a new TCP connection to 127.0.0.1 (a new reader); a request counts as before the instant when it was sent before it (one sent just before may be handled, and answered 200, just after). Renders are counted by a wrapper around the edge's page cache (scripts/bench/lib/counting-start.ts).",
     );
     return ok;
   } finally {

@@ -49,13 +49,14 @@ function cell(v: unknown): string {
 }
 
 /**
- * A GitHub-flavoured markdown table. `align` per column: "l" (default) or "r".
+ * A GitHub-flavoured markdown table. `align` per column: "l" (default) or "r",
+ * as a list or a string ("llr").
  * Columns are padded so the table also reads well in a terminal.
  */
 export function markdownTable(
   header: readonly string[],
   rows: readonly (readonly unknown[])[],
-  align: readonly ("l" | "r")[] = [],
+  align: readonly ("l" | "r")[] | string = [],
 ): string {
   const cells = [header.map(cell), ...rows.map((r) => header.map((_, i) => cell(r[i])))];
   const widths = header.map((_, i) => Math.max(3, ...cells.map((r) => r[i]!.length)));

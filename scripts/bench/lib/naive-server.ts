@@ -3,7 +3,7 @@
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
-import type { ChapterSource } from "../../lib/content/types";
+import type { ChapterSource } from "../../../lib/content/types";
 import { naiveChapterHtml } from "./naive-chapter";
 import { parse as parseYaml } from "yaml";
 

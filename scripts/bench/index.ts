@@ -1,0 +1,58 @@
+// Bench dispatcher.
+//
+//   npm run bench -- [name…] [--chapters <dir>]      (npm run bench -- media)
+//
+// Runs the named benches, or all of them when none is named. A bench returns
+// false when it misses its goal; the process then exits with status 1. An
+// unknown bench or option is one line on stderr and status 2.
+import path from "node:path";
+import { Argument, Command, CommanderError } from "commander";
+import { benchMedia } from "./media";
+import { benchLighthouse } from "./lighthouse";
+import { benchJs } from "./js";
+import { benchServe } from "./serve";
+import { benchBurst } from "./burst";
+import { benchBuild } from "./build";
+import { benchEpub } from "./epub";
+import type { Bench, BenchOptions } from "./types";
+import { isMain } from "../lib/is-main";
+import { oneLineError } from "../lib/one-line-error";
+
+export const BENCHES: Record<string, Bench> = {
+  media: async (opts) => (await benchMedia({ chapters: opts.chapters })).pass,
+  lighthouse: (opts) => benchLighthouse(opts),
+  js: (opts) => benchJs(opts),
+  serve: (opts) => benchServe(opts),
+  burst: (opts) => benchBurst(opts),
+  build: (opts) => benchBuild(opts),
+  epub: (opts) => benchEpub(opts),
+};
+
+/** Parses `argv` (arguments only, no node and script) and runs the benches; resolves with the exit status. */
+export async function runBenches(argv: string[], stderr: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  const program = new Command("bench")
+    .description("Prints figures beside their goals; runs every bench when none is named")
+    .addArgument(new Argument("[name...]", "benches to run").choices(Object.keys(BENCHES)))
+    .option("--chapters <dir>", "content root (default: $CHAPTERS_DIR or chapters)")
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeErr: (s) => stderr(oneLineError("bench", s)) });
+  try {
+    program.parse(argv, { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+  const names = (program.processedArgs[0] as string[] | undefined) ?? [];
+  const chapters = (program.opts() as { chapters?: string }).chapters ?? (process.env.CHAPTERS_DIR || "chapters");
+  const opts: BenchOptions = { chapters: path.resolve(chapters) };
+  let failed = false;
+  for (const name of names.length ? names : Object.keys(BENCHES)) {
+    console.log(`\n== bench: ${name} ==`);
+    const ok = await BENCHES[name]!(opts);
+    if (ok === false) failed = true;
+  }
+  return failed ? 1 : 0;
+}
+
+if (isMain(import.meta.url)) process.exitCode = await runBenches(process.argv.slice(2));

@@ -1,0 +1,10 @@
+// What every bench takes and returns. Its own module, so benches need not
+// import the dispatcher that imports them.
+
+export interface BenchOptions {
+  /** Content root (default `chapters`, or $CHAPTERS_DIR). */
+  chapters: string;
+}
+
+/** false when the bench misses a goal; null or nothing when it has none. */
+export type Bench = (opts: BenchOptions) => Promise<boolean | null | void>;
