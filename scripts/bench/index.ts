@@ -5,8 +5,7 @@
 // Runs the named benches, or all of them when none is named. A bench returns
 // false when it misses its goal; the process then exits with status 1. An
 // unknown bench or option is one line on stderr and status 2.
-import path from "node:path";
-import { Argument, Command, CommanderError } from "commander";
+import { Argument, CommanderError } from "commander";
 import { benchMedia } from "./media";
 import { benchLighthouse } from "./lighthouse";
 import { benchJs } from "./js";
@@ -16,7 +15,8 @@ import { benchBuild } from "./build";
 import { benchEpub } from "./epub";
 import type { Bench, BenchOptions } from "./types";
 import { isMain } from "../lib/is-main";
-import { oneLineError } from "../lib/one-line-error";
+import { chaptersDir, chaptersOption, createProgram, exitCodeFor } from "../lib/cli";
+import { readEnv } from "../../lib/env";
 
 export const BENCHES: Record<string, Bench> = {
   media: async (opts) => (await benchMedia({ chapters: opts.chapters })).pass,
@@ -30,22 +30,21 @@ export const BENCHES: Record<string, Bench> = {
 
 /** Parses `argv` (arguments only, no node and script) and runs the benches; resolves with the exit status. */
 export async function runBenches(argv: string[], stderr: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
-  const program = new Command("bench")
+  const program = createProgram("bench", "bench:", stderr)
     .description("Prints figures beside their goals; runs every bench when none is named")
     .addArgument(new Argument("[name...]", "benches to run").choices(Object.keys(BENCHES)))
-    .option("--chapters <dir>", "content root (default: $CHAPTERS_DIR or chapters)")
-    .exitOverride()
-    .showSuggestionAfterError(true)
-    .configureOutput({ writeErr: (s) => stderr(oneLineError("bench", s)) });
+    .addOption(chaptersOption());
+  let chapters: string;
   try {
     program.parse(argv, { from: "user" });
+    chapters = chaptersDir((program.opts() as { chapters?: string }).chapters, readEnv());
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    throw e;
+    const status = exitCodeFor(e);
+    if (status !== 0 && !(e instanceof CommanderError)) stderr(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
+    return status;
   }
   const names = (program.processedArgs[0] as string[] | undefined) ?? [];
-  const chapters = (program.opts() as { chapters?: string }).chapters ?? (process.env.CHAPTERS_DIR || "chapters");
-  const opts: BenchOptions = { chapters: path.resolve(chapters) };
+  const opts: BenchOptions = { chapters };
   let failed = false;
   for (const name of names.length ? names : Object.keys(BENCHES)) {
     console.log(`\n== bench: ${name} ==`);

@@ -37,11 +37,15 @@ function oneLine(text: string): string {
  * line and throw instead of exiting (runCli turns them into exit 2).
  * Subcommands added with `.command()` inherit all of it.
  */
-export function createProgram(name: string, prefix = `${name}:`): Command {
+export function createProgram(
+  name: string,
+  prefix = `${name}:`,
+  writeErr: (line: string) => void = (line) => void process.stderr.write(line),
+): Command {
   const program = new Command(name)
     .exitOverride()
     .showSuggestionAfterError(true)
-    .configureOutput({ writeErr: (s) => process.stderr.write(`${prefix} ${oneLine(s)}\n`) });
+    .configureOutput({ writeErr: (s) => writeErr(`${prefix} ${oneLine(s)}\n`) });
   prefixes.set(program, prefix);
   return program;
 }

@@ -6,8 +6,7 @@
 // time for free. Bad arguments are one line on stderr and status 2; a failed
 // generation is status 1.
 import path from "node:path";
-import { Command, CommanderError } from "commander";
-import { oneLineError } from "../lib/one-line-error";
+import { createProgram, runCli } from "../lib/cli";
 import { projectDir } from "../lib/project-dir";
 import { ensureSampleMedia } from "./ensure";
 import { SAMPLE_MEDIA } from "./recipes";
@@ -28,28 +27,12 @@ async function make(opts: CliOptions): Promise<void> {
   else if (!opts.quiet) console.log("sample media: all present");
 }
 
-async function main(argv: string[]): Promise<number> {
-  const program = new Command("sample-media")
-    .description("Draw the sample story's GIFs and stills with ffmpeg (only the missing ones unless --force)")
-    .option("--chapters <dir>", "content root (default: $CHAPTERS_DIR or the project's chapters/)")
-    .option("--force", "remake every file, even those present (same bytes every time)")
-    .option("--only <substring>", "only files whose path contains it (repeatable)", (v: string, all: string[]) => [...all, v], [])
-    .option("--quiet", "print nothing when every file is present")
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(oneLineError("sample-media", s)) });
-  try {
-    program.parse(argv, { from: "user" });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    throw e;
-  }
-  try {
-    await make(program.opts<CliOptions>());
-    return 0;
-  } catch (e) {
-    console.error(e instanceof Error ? e.message : String(e));
-    return 1;
-  }
-}
+const program = createProgram("sample-media")
+  .description("Draw the sample story's GIFs and stills with ffmpeg (only the missing ones unless --force)")
+  .option("--chapters <dir>", "content root (default: $CHAPTERS_DIR or the project's chapters/)")
+  .option("--force", "remake every file, even those present (same bytes every time)")
+  .option("--only <substring>", "only files whose path contains it (repeatable)", (v: string, all: string[]) => [...all, v], [])
+  .option("--quiet", "print nothing when every file is present")
+  .action((opts: CliOptions) => make(opts));
 
-process.exitCode = await main(process.argv.slice(2));
+await runCli(program);
