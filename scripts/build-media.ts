@@ -6,9 +6,10 @@
 // media refs; the CLI instead takes every GIF and still under the content root.
 import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Diagnostic, MediaRef } from "../lib/content/types";
+import type { MediaRef } from "../lib/content/types";
 import { processMedia, progressBarByDefault, type ProcessMediaOptions, type ProcessMediaResult } from "../lib/media/process";
 import { formatSummary } from "../lib/media/summary";
+import { formatDiagnostic } from "../lib/content/format-diagnostic";
 import { isMain } from "./lib/is-main";
 
 export interface BuildMediaOptions extends ProcessMediaOptions {
@@ -50,10 +51,6 @@ export function mediaUnder(root: string): MediaRef[] {
   return refs;
 }
 
-export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}  ${d.severity}: ${d.message}`;
-}
-
 if (isMain(import.meta.url)) {
   const argv = process.argv.slice(2);
   const flag = (name: string) => {
@@ -66,7 +63,7 @@ if (isMain(import.meta.url)) {
     console.log(`media: no GIFs or stills under ${root}`);
   } else {
     const { warnings, summary, storeDir } = await buildMedia(refs, { storeDir: flag("--store"), manifestFile: flag("--manifest") });
-    for (const w of warnings) console.error(formatDiagnostic(w));
+    for (const w of warnings) console.error(formatDiagnostic(w, process.cwd()));
     // On a TTY processMedia has already printed the summary under its progress bar.
     if (!progressBarByDefault()) console.log(formatSummary(summary));
     console.log(`store: ${storeDir}`);

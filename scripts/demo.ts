@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseSchedule } from "../lib/schedule/parse-schedule";
 import { findChapters } from "../lib/content/find-chapters";
+import { formatDiagnostic } from "../lib/content/format-diagnostic";
 import { serve, projectDir } from "./lib/serve";
 
 // `npm run demo`: the sample story on a replay clock that starts twenty real
@@ -13,7 +14,7 @@ const root = path.resolve(process.env.CHAPTERS_DIR ?? path.join(projectDir, "cha
 const file = path.join(root, "schedule.yaml");
 const { schedule, diagnostics } = parseSchedule(readFileSync(file, "utf8"), file, findChapters(root).chapters);
 if (!schedule || schedule.releases.length === 0) {
-  for (const d of diagnostics) console.error(`${d.file}:${d.line}:${d.column}  ${d.message}`);
+  for (const d of diagnostics) console.error(formatDiagnostic(d, process.cwd()));
   console.error("[installment] demo: the schedule has no releases");
   process.exit(1);
 }
