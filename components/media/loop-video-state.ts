@@ -17,7 +17,7 @@ export type LoopVideoState = {
 };
 
 /** Whether the reader (or the default) wants motion, ignoring visibility. */
-export function wantsMotion(s: Pick<LoopVideoState, "reduced" | "choice">): boolean {
+function wantsMotion(s: Pick<LoopVideoState, "reduced" | "choice">): boolean {
   return s.choice ?? !s.reduced;
 }
 

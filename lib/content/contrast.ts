@@ -6,7 +6,7 @@ import { diagnosticAt, positionAt, readYamlFile } from "../yaml/yaml-file";
 // speaker's dialogue stays readable (AA: at least 4.5:1 for normal text).
 
 /** The page background of the reading view (app/globals.css `--bg`). */
-export const PAGE_BACKGROUND = "#000000";
+const PAGE_BACKGROUND = "#000000";
 /** WCAG AA minimum for normal-size text. */
 export const AA_MIN_RATIO = 4.5;
 

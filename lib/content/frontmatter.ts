@@ -4,7 +4,7 @@ import { chapterNoteSchema, recapSchema, warningsSchema } from "./framing-schema
 import { positionAt } from "../yaml/yaml-file";
 import { validateYaml } from "../yaml/yaml-diagnostics";
 
-export const frontmatterSchema = z.strictObject({
+const frontmatterSchema = z.strictObject({
   title: z.string({ message: "a chapter needs a title" }).min(1, { message: "a chapter needs a title" }),
   summary: z.string().optional(),
   cover: z.string().optional(),

@@ -2,7 +2,7 @@
 // an absolute path that cannot leave the store, and give its content type.
 import path from "node:path";
 
-export const MEDIA_FILE_NAME = /^[0-9a-f]{16}\.(mp4|webm|webp|avif|jpg|png|gif)$/;
+const MEDIA_FILE_NAME = /^[0-9a-f]{16}\.(mp4|webm|webp|avif|jpg|png|gif)$/;
 
 export type MediaExt = "mp4" | "webm" | "webp" | "avif" | "jpg" | "png" | "gif";
 

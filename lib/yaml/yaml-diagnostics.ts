@@ -9,7 +9,7 @@ import { issueDiagnostics } from "./zod-issues";
 // and column of the node that caused them, in the same words.
 
 /** One diagnostic per YAML syntax error, quoting the text it stopped at. */
-export function syntaxDiagnostics(yaml: YamlFile): Diagnostic[] {
+function syntaxDiagnostics(yaml: YamlFile): Diagnostic[] {
   return yaml.doc.errors.map((e) => {
     const { line, column } = locateOffset(yaml, e.pos[0]);
     const first = (e.message.split("\n")[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, "");

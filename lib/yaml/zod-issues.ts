@@ -27,7 +27,7 @@ export function issueDiagnostics(yaml: YamlFile, data: unknown, schema: z.ZodTyp
 }
 
 /** `cast.ten.color`, `releases[0].at`: the path as an author finds it in the file. */
-export function pathText(path: readonly PropertyKey[]): string {
+function pathText(path: readonly PropertyKey[]): string {
   let s = "";
   for (const k of path) s += typeof k === "number" ? `[${k}]` : s ? `.${String(k)}` : String(k);
   return s;
@@ -65,7 +65,7 @@ interface Def {
 const defOf = (schema: z.ZodType): Def => schema._zod.def as unknown as Def;
 
 /** The keys the object schema at `path` accepts, read from the schema itself so the message never goes stale. */
-export function objectKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | null {
+function objectKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | null {
   let node: z.ZodType | undefined = schema;
   let i = 0;
   while (node) {

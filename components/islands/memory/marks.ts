@@ -6,9 +6,9 @@
 export const MEMORY_KEY = "installment:memory";
 
 /** At or beyond this fraction a chapter counts as read. */
-export const READ_AT = 0.97;
+const READ_AT = 0.97;
 /** Below this fraction a chapter counts as unread (opened, not read). */
-export const PARTLY_AT = 0.01;
+const PARTLY_AT = 0.01;
 const MAX_CHAPTERS = 1000;
 
 export type ChapterMemory = { max: number; place: number; at: number };
