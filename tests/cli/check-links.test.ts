@@ -59,6 +59,15 @@ describe("links between chapters", () => {
     ]);
   });
 
+  it("checks the links of a chapter that fails for another reason too", async () => {
+    const root = tempStory({ "01-a.mdx": chapter("<Gallery />\n\nSee [b](/nowhere).") });
+    const result = await compileIn(root);
+    expect(result.ok).toBe(false);
+    expect(checkChapterLinks([result]).map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      '7:5 broken link "/nowhere": no chapter has the slug "nowhere"',
+    ]);
+  });
+
   it("accepts every site path and folder named in lib/site/routes.ts", () => {
     for (const p of SITE_PATHS) expect(linkProblem(p, chapters), p).toBeNull();
     for (const f of SITE_FOLDERS) expect(linkProblem(`/${f}/anything`, chapters), f).toBeNull();
