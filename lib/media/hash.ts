@@ -11,11 +11,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The modules whose code decides what the store holds: encoder settings, posters, still renditions, fallbacks, names. */
 export const PIPELINE_SOURCES = ["encode-video.ts", "ffmpeg.ts", "poster.ts", "stills.ts", "process.ts", "hash.ts"].map((f) =>
-  path.join(here, f),
+  path.join(/*turbopackIgnore: true*/ here, f),
 );
 
 /** Derived from PIPELINE_SOURCES (and the version of sharp they import): any change gives every output a new name. */
-export const PIPELINE_VERSION = `media-${sourceVersion(PIPELINE_SOURCES, path.resolve(here, "..", ".."))}`;
+export const PIPELINE_VERSION = `media-${sourceVersion(PIPELINE_SOURCES, path.resolve(/*turbopackIgnore: true*/ here, "..", ".."))}`;
 
 /** Full sha256 (hex) of the source bytes; keys the cache index. */
 export function sourceHash(bytes: Uint8Array): string {

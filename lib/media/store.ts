@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 
 /** `storeDir` option, else `$INSTALLMENT_CACHE_DIR/media`, else `<cwd>/.cache/installment/media`. */
-function resolveStoreDir(storeDir?: string): string {
+export function resolveStoreDir(storeDir?: string): string {
   if (storeDir) return path.resolve(storeDir);
   const env = process.env.INSTALLMENT_CACHE_DIR;
   if (env) return path.resolve(env, "media");
