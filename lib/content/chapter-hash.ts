@@ -15,7 +15,10 @@ let compiler: string | undefined;
 export function compilerVersion(): string {
   if (compiler === undefined) {
     const here = path.dirname(fileURLToPath(import.meta.url));
-    compiler = sourceVersion(moduleGraph([path.join(/*turbopackIgnore: true*/ here, "compile-chapter.ts")]), path.resolve(/*turbopackIgnore: true*/ here, "..", ".."));
+    compiler = sourceVersion(
+      moduleGraph([path.join(/*turbopackIgnore: true*/ here, "compile-chapter.ts")]),
+      path.resolve(/*turbopackIgnore: true*/ here, "..", ".."),
+    );
   }
   return compiler;
 }
