@@ -8,6 +8,7 @@ import { ScrollySection, StepSection } from "./chapter/ScrollySection";
 import { YouTubeEmbed } from "./chapter/YouTubeEmbed";
 import { Reveal } from "./motion/Reveal";
 import type { ChapterRenderContext } from "./chapter/media-context";
+import type { ChapterComponentName } from "../lib/content/chapter-components";
 
 type Props = Record<string, string | undefined> & { children?: ReactNode };
 
@@ -45,7 +46,7 @@ export function chapterComponents(ctx: ChapterRenderContext) {
         {children}
       </Typing>
     ),
-  } satisfies Record<string, (props: Props) => ReactNode>;
+  } satisfies Record<ChapterComponentName, (props: Props) => ReactNode>;
 }
 
 export type ChapterComponents = ReturnType<typeof chapterComponents>;

@@ -10,10 +10,10 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { loadContent } from "../lib/content/load-content";
 import { createCompileCache, type CompileCache } from "../lib/content/compile-cache";
-import { formatDiagnostic } from "../lib/content/format-diagnostic";
+import { displayPath, formatDiagnostic } from "../lib/content/format-diagnostic";
 import { loadNotifyFile } from "../lib/server/notify-config-file";
 import { checkCastContrast } from "../lib/content/contrast";
-import { checkLinks } from "../lib/content/check-links";
+import { checkChapterLinks } from "../lib/content/check-links";
 import type { ChapterSource, Diagnostic } from "../lib/content/types";
 import { cacheLayout } from "../lib/cache-layout";
 import { cacheRoot, readEnv, type Env } from "../lib/env";
@@ -49,16 +49,7 @@ async function checkContent(root: string, cache: CompileCache | null): Promise<C
   if (existsSync(storyFile)) diagnostics.push(...checkCastContrast(readFileSync(storyFile, "utf8"), storyFile));
   diagnostics.push(...loadNotifyFile(root).diagnostics);
 
-  const known = sources.map((s) => ({ number: s.number, slug: s.slug }));
-  for (const source of sources) {
-    let text: string;
-    try {
-      text = readFileSync(source.file, "utf8");
-    } catch {
-      continue; // loadChapter already reported it
-    }
-    diagnostics.push(...checkLinks(text, source.file, known));
-  }
+  diagnostics.push(...checkChapterLinks(snapshot.chapters));
 
   return {
     diagnostics: dedupe(diagnostics),
@@ -96,10 +87,7 @@ async function run(opts: { chapters?: string; cache: boolean }, extra: string[])
   const { cache, note } = opts.cache ? openCache(env) : { cache: null, note: null };
   const result = await checkContent(root, cache);
   const base = path.dirname(root);
-  const shown = (d: Diagnostic) => {
-    const line = formatDiagnostic(d, base);
-    return { file: line.slice(0, line.indexOf(`:${d.line}:${d.column}  `)), line };
-  };
+  const shown = (d: Diagnostic) => ({ file: displayPath(d.file, base), line: formatDiagnostic(d, base) });
   const rows = result.diagnostics
     .map((d) => ({ d, ...shown(d) }))
     .sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0) || x.d.line - y.d.line || x.d.column - y.d.column);

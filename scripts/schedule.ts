@@ -8,6 +8,7 @@ import { InvalidArgumentError, Option } from "commander";
 import { Temporal } from "temporal-polyfill";
 import type { Diagnostic, ChapterSource } from "../lib/content/types";
 import { findChapters } from "../lib/content/find-chapters";
+import { formatDiagnostic } from "../lib/content/format-diagnostic";
 import type { Schedule } from "../lib/schedule/types";
 import { parseSchedule } from "../lib/schedule/parse-schedule";
 import { nextRelease, stateOf } from "../lib/schedule/release-state";
@@ -38,8 +39,7 @@ function rel(file: string): string {
 }
 
 function printDiagnostic(d: Diagnostic): void {
-  const where = `${rel(d.file)}:${d.line}:${d.column}`;
-  process.stderr.write(`${where}  ${d.severity === "warning" ? "warning: " : ""}${d.message}\n`);
+  process.stderr.write(formatDiagnostic(d, process.cwd()) + "\n");
 }
 
 /** Reads the chapters and schedule.yaml; prints file errors and exits 1 on any. */
@@ -170,7 +170,7 @@ function validateNewText(text: string, story: Loaded, what: string): void {
   const check = parseSchedule(text, story.scheduleFile, story.chapters);
   const errors = check.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
-    for (const d of errors) process.stderr.write(`${rel(story.scheduleFile)} (after ${what}) line ${d.line}: ${d.message}\n`);
+    for (const d of errors) process.stderr.write(`${formatDiagnostic(d, process.cwd())}  (after ${what})\n`);
     throw new CliError(`${what} would make ${rel(story.scheduleFile)} invalid; nothing written`, 1);
   }
 }

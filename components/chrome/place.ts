@@ -1,24 +1,16 @@
 // The reader's place: what is stored, and how it is read back safely.
 
+import { parseStoredObject } from "./stored-json";
+
 export const PLACE_KEY = "installment:place";
 export const RESUME_HASH = "#resume";
 
 export type Place = { slug: string; title: string; fraction: number; at: number };
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 /** Parse a stored place; anything malformed is null (never throws). */
 export function parsePlace(raw: string | null | undefined): Place | null {
-  if (!raw) return null;
-  let v: unknown;
-  try {
-    v = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (!isObject(v)) return null;
+  const v = parseStoredObject(raw);
+  if (!v) return null;
   const { slug, title, fraction, at } = v;
   if (typeof slug !== "string" || slug === "" || typeof title !== "string") return null;
   if (typeof fraction !== "number" || !Number.isFinite(fraction)) return null;

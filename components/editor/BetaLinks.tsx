@@ -1,4 +1,5 @@
 import type { BetaLinksData } from "../../lib/server/beta-dashboard";
+import { EditorTable } from "./EditorTable";
 
 /**
  * "Beta-reader links": make an expiring link to one unreleased chapter, list
@@ -39,52 +40,39 @@ export function BetaLinks({ data }: { data: BetaLinksData }) {
       {data.links.length === 0 ? (
         <p>No beta links yet.</p>
       ) : (
-        <div className="editor-table-wrap">
-          <table className="editor-table">
-            <caption>Links that have not expired</caption>
-            <thead>
-              <tr>
-                <th scope="col">Chapter</th>
-                <th scope="col">Link</th>
-                <th scope="col">Expires</th>
-                <th scope="col">State</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.links.map((l) => (
-                <tr key={l.id}>
-                  <th scope="row">{l.label}</th>
-                  <td>
-                    {l.revoked ? (
-                      <del>{l.url}</del>
-                    ) : (
-                      <a href={l.path} rel="noreferrer">
-                        {l.url}
-                      </a>
-                    )}
-                  </td>
-                  <td>
-                    <time dateTime={l.expiresIso}>{l.expiresWallTime}</time>
-                  </td>
-                  <td>
-                    {l.revoked ? (
-                      "Revoked"
-                    ) : (
-                      <form className="editor-form" action={data.formPath} method="post">
-                        {l.released ? "Released: leads to the public page. " : "Active. "}
-                        <input type="hidden" name="action" value="revoke" />
-                        <input type="hidden" name="id" value={l.id} />
-                        <button type="submit" aria-label={`Revoke the link to ${l.label}`}>
-                          Revoke
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <EditorTable caption="Links that have not expired" columns={["Chapter", "Link", "Expires", "State"]}>
+          {data.links.map((l) => (
+            <tr key={l.id}>
+              <th scope="row">{l.label}</th>
+              <td>
+                {l.revoked ? (
+                  <del>{l.url}</del>
+                ) : (
+                  <a href={l.path} rel="noreferrer">
+                    {l.url}
+                  </a>
+                )}
+              </td>
+              <td>
+                <time dateTime={l.expiresIso}>{l.expiresWallTime}</time>
+              </td>
+              <td>
+                {l.revoked ? (
+                  "Revoked"
+                ) : (
+                  <form className="editor-form" action={data.formPath} method="post">
+                    {l.released ? "Released: leads to the public page. " : "Active. "}
+                    <input type="hidden" name="action" value="revoke" />
+                    <input type="hidden" name="id" value={l.id} />
+                    <button type="submit" aria-label={`Revoke the link to ${l.label}`}>
+                      Revoke
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </EditorTable>
       )}
     </section>
   );

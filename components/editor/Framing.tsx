@@ -1,4 +1,5 @@
 import type { FramingData, FramingRow } from "./framing-data";
+import { EditorTable } from "./EditorTable";
 
 const NOTE_LABEL: Record<FramingRow["note"], string> = { own: "its own", story: "story’s note", off: "off (note: false)", none: "–" };
 const STATUS_LABEL = { scheduled: "scheduled, not shown yet", showing: "showing now", over: "over, no longer shown" } as const;
@@ -37,33 +38,22 @@ export function Framing({ data }: { data: FramingData }) {
       {data.rows.length === 0 ? (
         <p>There are no chapters yet.</p>
       ) : (
-        <div className="editor-table-wrap">
-          <table className="editor-table">
-            <caption>Warnings, recaps and notes per chapter{data.storyNote ? "; story.yaml sets a default note" : ""}</caption>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">Title</th>
-                <th scope="col">Warnings</th>
-                <th scope="col">Recap</th>
-                <th scope="col">Note</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((r) => (
-                <tr key={`${r.number}-${r.slug}`} data-framing-chapter={r.number}>
-                  <td className="editor-num">{r.number}</td>
-                  <th scope="row" className="editor-title">
-                    {r.title ?? <span className="editor-broken">{r.slug} (does not compile)</span>}
-                  </th>
-                  <td>{r.warnings.length ? r.warnings.join(", ") : "–"}</td>
-                  <td>{r.recap ? "yes" : "–"}</td>
-                  <td>{NOTE_LABEL[r.note]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <EditorTable
+          caption={`Warnings, recaps and notes per chapter${data.storyNote ? "; story.yaml sets a default note" : ""}`}
+          columns={["#", "Title", "Warnings", "Recap", "Note"]}
+        >
+          {data.rows.map((r) => (
+            <tr key={`${r.number}-${r.slug}`} data-framing-chapter={r.number}>
+              <td className="editor-num">{r.number}</td>
+              <th scope="row" className="editor-title">
+                {r.title ?? <span className="editor-broken">{r.slug} (does not compile)</span>}
+              </th>
+              <td>{r.warnings.length ? r.warnings.join(", ") : "–"}</td>
+              <td>{r.recap ? "yes" : "–"}</td>
+              <td>{NOTE_LABEL[r.note]}</td>
+            </tr>
+          ))}
+        </EditorTable>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import type { NotifyPanelData } from "./notify-data";
+import { EditorTable } from "./EditorTable";
 
 /** Release notifications: which endpoints are set up, and per release how many messages were sent, are pending or failed. */
 export function NotifyOutbox({ data }: { data: NotifyPanelData }) {
@@ -22,31 +23,17 @@ export function NotifyOutbox({ data }: { data: NotifyPanelData }) {
         </ul>
       )}
       {data.releases.length > 0 && (
-        <div className="editor-table-wrap">
-          <table className="editor-table">
-            <caption>Outbox, newest release first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Release</th>
-                <th scope="col">Sent</th>
-                <th scope="col">Pending</th>
-                <th scope="col">Failed</th>
-                <th scope="col">Endpoints</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.releases.map((r) => (
-                <tr key={r.when}>
-                  <th scope="row">{r.when}</th>
-                  <td>{r.sent}</td>
-                  <td>{r.pending}</td>
-                  <td className={r.failed > 0 ? "editor-broken" : undefined}>{r.failed}</td>
-                  <td>{r.details.join("; ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <EditorTable caption="Outbox, newest release first" columns={["Release", "Sent", "Pending", "Failed", "Endpoints"]}>
+          {data.releases.map((r) => (
+            <tr key={r.when}>
+              <th scope="row">{r.when}</th>
+              <td>{r.sent}</td>
+              <td>{r.pending}</td>
+              <td className={r.failed > 0 ? "editor-broken" : undefined}>{r.failed}</td>
+              <td>{r.details.join("; ")}</td>
+            </tr>
+          ))}
+        </EditorTable>
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { Story } from "../../lib/content/types";
+import type { ChapterComponentName } from "../../lib/content/chapter-components";
 import type { BookImages } from "./epub-media";
 
 type Props = Record<string, string | undefined> & { children?: ReactNode };
@@ -37,6 +38,7 @@ export function epubComponents(ctx: EpubRenderContext) {
     );
   };
   return {
+    // Plain HTML, mapped so links to released chapters stay inside the book.
     a: ({ href, children }: Props) => <a href={ctx.link(href ?? "")}>{children}</a>,
     Dialogue: ({ children }: Props) => <div className="dialogue">{children}</div>,
     Line: ({ speaker, variant, children }: Props) => {
@@ -60,6 +62,8 @@ export function epubComponents(ctx: EpubRenderContext) {
         <a href={`https://www.youtube.com/watch?v=${encodeURIComponent(p.id ?? "")}`}>Video: {p.title}</a>
       </p>
     ),
+    // The final text: a page cannot play the typing.
+    Typing: ({ children }: Props) => <span className="typing">{children}</span>,
     Scrolly: ({ children }: Props) => <div className="scrolly">{children}</div>,
     Step: ({ media, alt, children }: Props) => (
       <div className="step">
@@ -67,7 +71,7 @@ export function epubComponents(ctx: EpubRenderContext) {
         {children}
       </div>
     ),
-  } satisfies Record<string, (props: Props) => ReactNode>;
+  } satisfies Record<ChapterComponentName | "a", (props: Props) => ReactNode>;
 }
 
 export const EPUB_CSS = `body { font-family: serif; line-height: 1.5; }

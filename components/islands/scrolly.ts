@@ -1,6 +1,6 @@
 import scrollama from "scrollama";
 import type { Island } from "./island";
-import { activeIndexAt, debounce, stepProgress, triggerLine, type StepRect } from "../scrolly/scroll-math";
+import { activeIndexAt, debounce, triggerLine, type StepRect } from "../scrolly/scroll-math";
 
 /** Where the trigger line sits, as a fraction of the viewport height. */
 const OFFSET = 0.5;
@@ -77,10 +77,6 @@ export const scrolly: Island = {
       frame = 0;
       const line = triggerLine(window.innerHeight, OFFSET);
       const rects: StepRect[] = steps.map((el) => el.getBoundingClientRect());
-      steps.forEach((el, k) => {
-        const r = rects[k];
-        if (r) el.style.setProperty("--step-progress", String(stepProgress(r, line)));
-      });
       const i = activeIndexAt(rects, line);
       const el = steps[i];
       if (el) setActive(indexOf(el, i));
@@ -92,12 +88,11 @@ export const scrolly: Island = {
 
     const scroller = scrollama();
     scroller
-      .setup({ step: steps, offset: OFFSET, progress: true })
+      .setup({ step: steps, offset: OFFSET })
       .onStepEnter(({ element, index }) => {
         setActive(indexOf(element, index));
         schedule();
       })
-      .onStepProgress(schedule)
       .onStepExit(schedule);
 
     // Resizes, orientation changes, pinch zoom and the root's own size all

@@ -40,16 +40,6 @@ export function activeIndexAt(rects: readonly StepRect[], triggerY: number): num
   return active;
 }
 
-/**
- * Progress (0..1) of the trigger line through one step: 0 while the step's
- * top is below the line, 1 once its bottom has passed it.
- */
-export function stepProgress(rect: StepRect, triggerY: number): number {
-  const height = rect.bottom - rect.top;
-  if (!(height > 0)) return triggerY >= rect.top ? 1 : 0;
-  return clamp01((triggerY - rect.top) / height);
-}
-
 /** Fraction of the document scrolled (0..1); 0 when nothing can scroll. */
 export function scrollFraction(scrollY: number, scrollHeight: number, viewportHeight: number): number {
   const max = scrollHeight - viewportHeight;

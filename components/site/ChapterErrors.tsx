@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { ChapterSource, Diagnostic } from "../../lib/content/types";
+import { formatMessage, formatPlace } from "../../lib/content/format-diagnostic";
 
 /** Preview only: a broken chapter shows its problems in its place. */
 export function ChapterErrors({ root, source, diagnostics }: { root: string; source: ChapterSource; diagnostics: Diagnostic[] }) {
@@ -13,10 +14,7 @@ export function ChapterErrors({ root, source, diagnostics }: { root: string; sou
       <ul className="diagnostics">
         {diagnostics.map((d, i) => (
           <li key={i}>
-            <code>
-              {path.relative(base, d.file)}:{d.line}:{d.column}
-            </code>{" "}
-            {d.message}
+            <code>{formatPlace(d, base)}</code> {formatMessage(d)}
           </li>
         ))}
       </ul>

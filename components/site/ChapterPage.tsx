@@ -63,21 +63,9 @@ export function ChapterPage({
       <StepNav />
       <FramingAfter framing={chapter.framing} />
       <nav className="chapter-nav" aria-label="Chapters">
-        {prev ? (
-          <Link className="chapter-nav-prev" href={`/${prev.slug}`} rel="prev">
-            <span className="chapter-nav-label">Previous</span>
-            <span>
-              Chapter {prev.number}: {prev.title}
-            </span>
-          </Link>
-        ) : null}
+        {prev ? <ChapterNavLink rel="prev" label="Previous" chapter={prev} /> : null}
         {next ? (
-          <Link className="chapter-nav-next" href={`/${next.slug}`} rel="next">
-            <span className="chapter-nav-label">Next</span>
-            <span>
-              Chapter {next.number}: {next.title}
-            </span>
-          </Link>
+          <ChapterNavLink rel="next" label="Next" chapter={next} />
         ) : upcomingNext ? (
           <p className="chapter-nav-next chapter-nav-next--upcoming">
             <span className="chapter-nav-label">Next</span>
@@ -91,5 +79,16 @@ export function ChapterPage({
         </Link>
       </nav>
     </article>
+  );
+}
+
+function ChapterNavLink({ rel, label, chapter }: { rel: "prev" | "next"; label: string; chapter: VisibleChapter }) {
+  return (
+    <Link className={`chapter-nav-${rel}`} href={`/${chapter.slug}`} rel={rel}>
+      <span className="chapter-nav-label">{label}</span>
+      <span>
+        Chapter {chapter.number}: {chapter.title}
+      </span>
+    </Link>
   );
 }

@@ -1,7 +1,7 @@
 // URL building for the YouTube facade. Pure and unit tested.
 
 /** YouTube video ids are 11 characters of [A-Za-z0-9_-]. */
-export const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
+const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
 
 export function isYouTubeId(id: string): boolean {
   return YOUTUBE_ID.test(id);

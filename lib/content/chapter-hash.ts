@@ -1,11 +1,27 @@
 import { createHash } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Story } from "./types";
+import { moduleGraph, sourceVersion } from "../source-version";
+
+let compiler: string | undefined;
 
 /**
- * Bump when the plugins or the component contract change, so chapters
- * compiled by an older engine are compiled again.
+ * A hash of the compiler (compile-chapter.ts and every module it imports: the
+ * plugins, the frontmatter schema, the YAML reader) and of the packages they
+ * use, so a chapter compiled by other code is compiled again. Computed on
+ * first use, so code that only imports the types pays nothing.
  */
-export const COMPILER_VERSION = "2";
+export function compilerVersion(): string {
+  if (compiler === undefined) {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    compiler = sourceVersion(
+      moduleGraph([path.join(/*turbopackIgnore: true*/ here, "compile-chapter.ts")]),
+      path.resolve(/*turbopackIgnore: true*/ here, "..", ".."),
+    );
+  }
+  return compiler;
+}
 
 /** Hash of everything that shapes a chapter's compiled code. */
 export function hashChapterInputs(text: string, story: Story): string {
@@ -13,5 +29,5 @@ export function hashChapterInputs(text: string, story: Story): string {
     .map((m) => `${m.id}=${m.name}`)
     .sort()
     .join(",");
-  return createHash("sha256").update(COMPILER_VERSION).update("\0").update(cast).update("\0").update(text).digest("hex").slice(0, 32);
+  return createHash("sha256").update(compilerVersion()).update("\0").update(cast).update("\0").update(text).digest("hex").slice(0, 32);
 }

@@ -1,74 +1,14 @@
-import type { Diagnostic } from "./types";
+import type { ChapterResult, Diagnostic, LinkTarget } from "./types";
 import { CHAPTER_CARD, isReservedName } from "../site/routes";
 
 // Links between chapters are checked against the chapters that exist, so a
 // renamed or mistyped slug is caught before readers meet a 404. External links
-// are left alone. Links are found by scanning the chapter text (markdown links,
-// reference definitions and href attributes), skipping MDX comments and code.
-
-export interface LinkTarget {
-  /** The URL as written. */
-  url: string;
-  /** Position of the URL in the file, 1-based. */
-  line: number;
-  column: number;
-}
+// are left alone. The links themselves come from the compiled tree
+// (plugins/remark-links.ts), so code and comments are never mistaken for links.
 
 export interface KnownChapter {
   number: number;
   slug: string;
-}
-
-/** Replaces every character of `text[start, end)` except newlines with spaces, keeping offsets. */
-function blank(text: string, start: number, end: number): string {
-  return text.slice(0, start) + text.slice(start, end).replace(/[^\n]/g, " ") + text.slice(end);
-}
-
-/** The text with MDX comments, fenced code and inline code blanked out, offsets unchanged. */
-export function maskNonLinks(text: string): string {
-  let out = text;
-  for (const re of [
-    /\{\/\*[\s\S]*?\*\/\}/g,
-    /^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]{0,3}\1[ \t]*$|(?![\s\S]))/gm,
-    /`[^`\n]+`/g,
-  ]) {
-    for (const m of out.matchAll(re)) out = blank(out, m.index, m.index + m[0].length);
-  }
-  return out;
-}
-
-/** Every link target written in a chapter, with its position. */
-export function findLinks(text: string): LinkTarget[] {
-  const masked = maskNonLinks(text);
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === "\n") lineStarts.push(i + 1);
-  const position = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
-  };
-  const found: LinkTarget[] = [];
-  const patterns: RegExp[] = [
-    // [text](url "title") and ![alt](url); <url> allowed.
-    /\]\(\s*<?([^\s)>]+)/g,
-    // [ref]: url
-    /^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)/gm,
-    // href="url", href='url', href={"url"}
-    /\bhref\s*=\s*\{?\s*["']([^"'\n]*)["']/g,
-  ];
-  for (const re of patterns) {
-    for (const m of masked.matchAll(re)) {
-      const url = m[1]!;
-      const offset = m.index + m[0].lastIndexOf(url);
-      found.push({ url, ...position(offset) });
-    }
-  }
-  return found.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 const RELATIVE_CHAPTER = /^(?:\.\.?\/)+(\d{1,4})-([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.mdx|\/index\.mdx|\/)?$/;
@@ -136,12 +76,20 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** Every broken chapter link in one chapter's text, as diagnostics in `file`. */
-export function checkLinks(text: string, file: string, chapters: readonly KnownChapter[]): Diagnostic[] {
+/** Every broken chapter link among `links`, as diagnostics in `file`. */
+export function checkLinks(links: readonly LinkTarget[], file: string, chapters: readonly KnownChapter[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const link of findLinks(text)) {
+  for (const link of links) {
     const problem = linkProblem(link.url, chapters);
     if (problem) diagnostics.push({ file, line: link.line, column: link.column, severity: "error", message: problem });
   }
   return diagnostics;
+}
+
+/** Every broken link between the given chapters (those that failed too, when they parsed). */
+export function checkChapterLinks(chapters: readonly ChapterResult[]): Diagnostic[] {
+  const known = chapters.map((c) => (c.ok ? c.chapter.source : c.source)).map((s) => ({ number: s.number, slug: s.slug }));
+  return chapters.flatMap((c) =>
+    c.ok ? checkLinks(c.chapter.links, c.chapter.source.file, known) : checkLinks(c.links ?? [], c.source.file, known),
+  );
 }

@@ -19,6 +19,7 @@ interface Stored {
   code: string;
   excerpt: string;
   media: { kind: CompiledChapter["media"][number]["kind"]; path: string }[];
+  links: CompiledChapter["links"];
 }
 
 export function createCompileCache(dir: string): CompileCache {
@@ -37,7 +38,15 @@ export function createCompileCache(dir: string): CompileCache {
       const media = stored.media.map((m) => ({ ...m, abs: path.join(root, ...m.path.split("/")) }));
       // A media file deleted since the compile must surface as an error again.
       if (media.some((m) => !existsSync(m.abs))) return null;
-      return { source, frontmatter: stored.frontmatter, code: stored.code, excerpt: stored.excerpt, media, hash: stored.hash };
+      return {
+        source,
+        frontmatter: stored.frontmatter,
+        code: stored.code,
+        excerpt: stored.excerpt,
+        media,
+        hash: stored.hash,
+        links: stored.links,
+      };
     },
     set(chapter) {
       const stored: Stored = {
@@ -46,6 +55,7 @@ export function createCompileCache(dir: string): CompileCache {
         code: chapter.code,
         excerpt: chapter.excerpt,
         media: chapter.media.map((m) => ({ kind: m.kind, path: m.path })),
+        links: chapter.links,
       };
       const file = fileOf(chapter.hash);
       const tmp = `${file}.${process.pid}.tmp`;

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import { bundleMDX } from "mdx-bundler";
-import type { ChapterResult, ChapterSource, Diagnostic, MediaRef, Story } from "./types";
+import type { ChapterResult, ChapterSource, Diagnostic, LinkTarget, MediaRef, Story } from "./types";
 import { parseFrontmatter } from "./frontmatter";
 import { resolveMediaPath, STILL_EXTENSIONS } from "./resolve-media-path";
 import type { Reporter } from "./plugins/jsx";
 import { remarkNoEsm } from "./plugins/remark-no-esm";
+import { remarkLinks } from "./plugins/remark-links";
 import { remarkKnownComponents } from "./plugins/remark-known-components";
 import { remarkDialogue } from "./plugins/remark-dialogue";
 import { remarkMedia } from "./plugins/remark-media";
@@ -51,6 +52,7 @@ export async function compileChapter(input: CompileInput): Promise<ChapterResult
 
   let excerpt = "";
   let code = "";
+  let links: LinkTarget[] | undefined;
   try {
     const result = await bundleMDX({
       source: text,
@@ -60,6 +62,8 @@ export async function compileChapter(input: CompileInput): Promise<ChapterResult
           ...(options.remarkPlugins ?? []),
           remarkTables,
           [remarkNoEsm, { report }],
+          // Links as the author wrote them, before remarkMedia rewrites image paths.
+          [remarkLinks, { onLinks: (found: LinkTarget[]) => (links = found) }],
           [remarkKnownComponents, { report }],
           [remarkDialogue, { cast: story.cast, report, source: text }],
           [remarkTyping, { cast: story.cast, report, source: text }],
@@ -87,7 +91,7 @@ export async function compileChapter(input: CompileInput): Promise<ChapterResult
 
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0 || !fm.frontmatter) {
-    return { ok: false, source, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+    return { ok: false, source, diagnostics: sortDiagnostics(dedupe(diagnostics)), ...(links ? { links } : {}) };
   }
   return {
     ok: true,
@@ -98,6 +102,7 @@ export async function compileChapter(input: CompileInput): Promise<ChapterResult
       media,
       hash: hashChapterInputs(text, story),
       excerpt: fm.frontmatter.summary ?? excerpt,
+      links: links ?? [],
     },
     warnings: diagnostics,
   };

@@ -1,12 +1,12 @@
 import { isMap, isScalar } from "yaml";
 import type { Diagnostic } from "./types";
-import { parseYamlWithPositions, positionOf } from "./yaml-positions";
+import { diagnosticAt, positionAt, readYamlFile } from "../yaml/yaml-file";
 
 // WCAG 2.x contrast between a cast colour and the page background, so every
 // speaker's dialogue stays readable (AA: at least 4.5:1 for normal text).
 
 /** The page background of the reading view (app/globals.css `--bg`). */
-export const PAGE_BACKGROUND = "#000000";
+const PAGE_BACKGROUND = "#000000";
 /** WCAG AA minimum for normal-size text. */
 export const AA_MIN_RATIO = 4.5;
 
@@ -85,9 +85,9 @@ export function suggestColor(color: string, background = PAGE_BACKGROUND, min = 
  * story schema, which reports them already.
  */
 export function checkCastContrast(storyText: string, file: string, background = PAGE_BACKGROUND, min = AA_MIN_RATIO): Diagnostic[] {
-  const parsed = parseYamlWithPositions(storyText);
-  if (parsed.syntaxErrors.length > 0) return [];
-  const root = parsed.doc.contents;
+  const yaml = readYamlFile(storyText, file);
+  if (yaml.doc.errors.length > 0) return [];
+  const root = yaml.doc.contents;
   if (!isMap(root)) return [];
   const castPair = root.items.find((p) => isScalar(p.key) && String(p.key.value) === "cast");
   if (!castPair || !isMap(castPair.value)) return [];
@@ -102,15 +102,15 @@ export function checkCastContrast(storyText: string, file: string, background = 
     const ratio = contrastRatio(color, background);
     if (ratio >= min) continue;
     const suggestion = suggestColor(color, background, min);
-    diagnostics.push({
-      file,
-      ...positionOf(parsed, ["cast", id, "color"]),
-      severity: "error",
-      message:
+    diagnostics.push(
+      diagnosticAt(
+        yaml,
+        positionAt(yaml, ["cast", id, "color"]),
         `cast.${id}.color "${color}" has contrast ${formatRatio(ratio, min)}:1 against the page background ${background}; ` +
-        `WCAG AA needs at least ${min}:1` +
-        (suggestion ? `; try ${suggestion}` : ""),
-    });
+          `WCAG AA needs at least ${min}:1` +
+          (suggestion ? `; try ${suggestion}` : ""),
+      ),
+    );
   }
   return diagnostics;
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 // story's note and notice (story.yaml). Markdown is kept as text here and
 // rendered by the page (components/chapter/FramingMarkdown.tsx).
 
-export const WARNING_MAX = 120;
+const WARNING_MAX = 120;
 
 const markdown = (message: string) => z.string({ message }).trim().min(1, { message: "cannot be empty" });
 
@@ -31,12 +31,12 @@ export const storyNoteSchema = markdown("must be text (markdown)");
 /** An ISO 8601 instant with Z or an offset: unambiguous without a time zone. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const instantMessage = "must be an instant with a zone offset, like 2027-07-01T09:00:00Z or 2027-07-01T09:00-04:00";
-export const instantSchema = z
+const instantSchema = z
   .string({ message: instantMessage })
   .regex(INSTANT, { message: instantMessage })
   .refine((s) => Number.isFinite(Date.parse(s)), { message: instantMessage });
 
-export const NOTICE_KINDS = ["hiatus", "announcement"] as const;
+const NOTICE_KINDS = ["hiatus", "announcement"] as const;
 
 export const noticeSchema = z
   .strictObject({

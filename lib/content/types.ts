@@ -89,6 +89,14 @@ export interface MediaRef {
   abs: string;
 }
 
+/** A link target written in a chapter, at the position of the link (1-based). */
+export interface LinkTarget {
+  /** The URL as written. */
+  url: string;
+  line: number;
+  column: number;
+}
+
 export interface CompiledChapter {
   source: ChapterSource;
   frontmatter: Frontmatter;
@@ -99,7 +107,11 @@ export interface CompiledChapter {
   hash: string;
   /** Plain text of the chapter, for feeds and search snippets. */
   excerpt: string;
+  /** Every link target it writes, checked against the other chapters by `npm run check`. */
+  links: LinkTarget[];
 }
 
 export type ChapterResult =
-  { ok: true; chapter: CompiledChapter; warnings: Diagnostic[] } | { ok: false; source: ChapterSource; diagnostics: Diagnostic[] };
+  | { ok: true; chapter: CompiledChapter; warnings: Diagnostic[] }
+  /** `links` is there when the chapter parsed, so its links are checked even while it has other errors. */
+  | { ok: false; source: ChapterSource; diagnostics: Diagnostic[]; links?: LinkTarget[] };

@@ -22,7 +22,7 @@ export interface TypingScript {
   errors: TypingError[];
 }
 
-export const MAX_PAUSE_MS = 10_000;
+const MAX_PAUSE_MS = 10_000;
 const USAGE = "use [[pause MS]], [[delete N]] or ~~typed then deleted~~";
 
 export function hasTypingMarks(text: string): boolean {

@@ -48,7 +48,7 @@ export interface FfmpegResult {
   stderr: string;
 }
 
-export class FfmpegMissingError extends Error {
+class FfmpegMissingError extends Error {
   constructor() {
     super("ffmpeg binary not found (@ffmpeg-installer/ffmpeg is not installed for this platform)");
   }
@@ -146,7 +146,7 @@ export async function probeVideo(file: string, ffmpeg?: string): Promise<StreamI
   return parseStreamInfo(r.stderr);
 }
 
-export function parseStreamInfo(stderr: string): StreamInfo | null {
+function parseStreamInfo(stderr: string): StreamInfo | null {
   const container = /Input #0, ([^,]+(?:,[^,\s]+)*), from/.exec(stderr)?.[1] ?? "";
   const line = stderr.split("\n").find((l) => /Stream #\d+:\d+.*: Video: /.test(l));
   if (!line) return null;

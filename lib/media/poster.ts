@@ -1,7 +1,7 @@
 // First frame of a GIF as a WebP poster, plus the GIF's intrinsic size.
 import sharp from "sharp";
 
-export const POSTER_WEBP_QUALITY = 80;
+const POSTER_WEBP_QUALITY = 80;
 
 export interface Poster {
   data: Buffer;

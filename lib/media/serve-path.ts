@@ -3,7 +3,7 @@
 import path from "node:path";
 import { storeLayout } from "../cache-layout";
 
-export const MEDIA_FILE_NAME = /^[0-9a-f]{16}\.(mp4|webm|webp|avif|jpg|png|gif)$/;
+const MEDIA_FILE_NAME = /^[0-9a-f]{16}\.(mp4|webm|webp|avif|jpg|png|gif)$/;
 
 export type MediaExt = "mp4" | "webm" | "webp" | "avif" | "jpg" | "png" | "gif";
 

@@ -3,8 +3,8 @@
 import sharp from "sharp";
 import type { Rendition } from "./types";
 
-export const STILL_WIDTHS = [480, 960, 1600] as const;
-export const STILL_QUALITY = { avif: 50, webp: 78, jpeg: 80 } as const;
+const STILL_WIDTHS = [480, 960, 1600] as const;
+const STILL_QUALITY = { avif: 50, webp: 78, jpeg: 80 } as const;
 
 /** Widths to render for an image `width` px wide: the ladder below it, and the image itself (capped at the top step). */
 export function renditionWidths(width: number, ladder: readonly number[] = STILL_WIDTHS): number[] {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Diagnostic } from "../content/types";
-import { parseYamlWithPositions, positionOf } from "../content/yaml-positions";
+import { diagnosticAt, positionAt } from "../yaml/yaml-file";
+import { validateYaml } from "../yaml/yaml-diagnostics";
 
 // notify.yaml (next to story.yaml): where release notifications go. Secrets
 // (a token, a webhook URL whose path is its key) are never written here: the
@@ -47,42 +48,21 @@ export type EndpointConfig = NotifyConfig["endpoints"][number];
 export type EndpointKind = EndpointConfig["kind"];
 
 export function parseNotifyConfig(text: string, file: string): { config: NotifyConfig | null; diagnostics: Diagnostic[] } {
-  const parsed = parseYamlWithPositions(text);
-  const error = (path: readonly PropertyKey[], message: string): Diagnostic => ({
-    file,
-    ...positionOf(parsed, path),
-    severity: "error",
-    message,
-  });
-  if (parsed.syntaxErrors.length > 0) {
-    return {
-      config: null,
-      diagnostics: parsed.syntaxErrors.map((e) => ({ file, ...e, severity: "error" as const, message: `YAML: ${e.message}` })),
-    };
-  }
-  const data: unknown = parsed.doc.toJS();
-  const result = notifySchema.safeParse(data);
-  if (!result.success) {
-    const diagnostics = result.error.issues.map((issue) => {
-      const keys = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path;
-      const value = valueAt(data, keys);
-      const shown = value === undefined ? "" : ` (got ${JSON.stringify(value)})`;
-      const keyPath = keys.map(String).join(".");
-      return error(keys, `${keyPath ? keyPath + ": " : ""}${issue.message}${shown}`);
-    });
-    return { config: null, diagnostics };
-  }
-  const diagnostics: Diagnostic[] = [];
+  const { yaml, value, diagnostics } = validateYaml(notifySchema, text, file);
+  if (!value) return { config: null, diagnostics };
+  const error = (path: readonly PropertyKey[], message: string) => diagnosticAt(yaml, positionAt(yaml, path), message);
   const seen = new Set<string>();
-  result.data.endpoints.forEach((e, i) => {
+  value.endpoints.forEach((e, i) => {
     if (seen.has(e.name))
-      diagnostics.push(error(["endpoints", i, "name"], `endpoints.${i}.name: "${e.name}" is used twice; each endpoint needs its own name`));
+      diagnostics.push(
+        error(["endpoints", i, "name"], `endpoints[${i}].name: "${e.name}" is used twice; each endpoint needs its own name`),
+      );
     seen.add(e.name);
     if (e.kind !== "mastodon" && (e.url === undefined) === (e.urlEnv === undefined)) {
-      diagnostics.push(error(["endpoints", i], `endpoints.${i}: give url or urlEnv, ${e.url === undefined ? "one of them" : "not both"}`));
+      diagnostics.push(error(["endpoints", i], `endpoints[${i}]: give url or urlEnv, ${e.url === undefined ? "one of them" : "not both"}`));
     }
   });
-  return { config: diagnostics.length ? null : result.data, diagnostics };
+  return { config: diagnostics.length ? null : value, diagnostics };
 }
 
 /** An endpoint ready to send to: its URL and headers, and every secret string to keep out of logs. */
@@ -140,13 +120,4 @@ export function resolveEndpoints(
 export function describeTarget(e: EndpointConfig): string {
   if (e.kind === "mastodon") return `${e.instance.replace(/\/+$/, "")}/api/v1/statuses (token from $${e.tokenEnv})`;
   return e.url ?? `$${e.urlEnv}`;
-}
-
-function valueAt(obj: unknown, keys: readonly PropertyKey[]): unknown {
-  let cur: unknown = obj;
-  for (const k of keys) {
-    if (cur === null || typeof cur !== "object") return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[k];
-  }
-  return typeof cur === "object" ? undefined : cur;
 }

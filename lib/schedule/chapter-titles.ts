@@ -4,7 +4,7 @@ import { parse } from "yaml";
 // Reads a chapter's `title:` from its frontmatter, for the editor's tools.
 
 /** The frontmatter title of a chapter file, or null when it has none or cannot be read. */
-export function readChapterTitle(file: string): string | null {
+function readChapterTitle(file: string): string | null {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -14,7 +14,7 @@ export function readChapterTitle(file: string): string | null {
   return titleFromSource(text);
 }
 
-export function titleFromSource(text: string): string | null {
+function titleFromSource(text: string): string | null {
   const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/.exec(text);
   if (!m) return null;
   try {

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Diagnostic } from "../content/types";
 import type { Release, Schedule } from "./types";
 import { canonicalZone, resolveAt, zoneAbbreviation } from "./wall-time";
-import { parseYamlSource, locateNode, locateOffset, nodeAt, keyNodeAt } from "../yaml/yaml-source";
+import { locateNode, nodeAt } from "../yaml/yaml-source";
+import { validateYaml } from "../yaml/yaml-diagnostics";
 import { formatWallTime } from "./format";
 
 // Reads chapters/schedule.yaml. Every problem is reported (not only the first),
@@ -40,42 +41,13 @@ export function parseSchedule(text: string, file: string, chapters: readonly Cha
   const err = (line: number, column: number, message: string) => diagnostics.push({ file, line, column, message, severity: "error" });
   const warn = (line: number, column: number, message: string) => diagnostics.push({ file, line, column, message, severity: "warning" });
 
-  const src = parseYamlSource(text);
-  for (const e of src.doc.errors) {
-    const pos = locateOffset(src, e.pos[0]);
-    const first = (e.message.split("\n")[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, "");
-    const excerpt = text.slice(e.pos[0], e.pos[1]).trim();
-    err(pos.line, pos.column, `YAML syntax error: ${first}${excerpt ? ` (at "${excerpt}")` : ""}`);
-  }
-  if (src.doc.errors.length > 0) return { schedule: null, diagnostics };
-
-  const data: unknown = src.doc.toJS();
-  if (data === null || data === undefined) {
+  const { yaml: src, data, diagnostics: shapeProblems } = validateYaml(scheduleFile, text, file);
+  if (src.doc.errors.length > 0) return { schedule: null, diagnostics: shapeProblems };
+  if (src.doc.contents === null) {
     err(1, 1, "schedule.yaml is empty: it needs `timezone` (an IANA zone) and `releases`");
     return { schedule: null, diagnostics };
   }
-  const shape = scheduleFile.safeParse(data ?? undefined);
-  if (!shape.success) {
-    for (const issue of shape.error.issues) {
-      if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) {
-          const node = keyNodeAt(src, issue.path, key);
-          const at = locateNode(src, node ?? nodeAt(src, issue.path));
-          const where = issue.path.length ? ` in ${pathText(issue.path)}` : "";
-          const known = issue.path.length ? "`at` and `chapters`" : "`timezone` and `releases`";
-          err(at.line, at.column, `unknown key "${key}"${where}: expected only ${known}`);
-        }
-        continue;
-      }
-      const node = nodeAt(src, issue.path);
-      const at = locateNode(src, node);
-      const missing = issue.code === "invalid_type" && valueAt(data, issue.path) === undefined;
-      const got = missing ? "" : at.source !== null ? ` (got ${quote(at.source)})` : "";
-      const label = issue.path.length ? `${pathText(issue.path)}: ` : "";
-      const message = missing && issue.path.length ? `${label}missing; ${issue.message}` : `${label}${issue.message}${got}`;
-      err(at.line, at.column, message);
-    }
-  }
+  diagnostics.push(...shapeProblems);
 
   // Semantic checks run on whatever has the right shape, so one bad entry does
   // not hide problems in the others.
@@ -194,21 +166,6 @@ function mergeReleases(entries: { at: number; chapters: number[]; line: number }
   const releases = [...byAt.values()];
   for (const r of releases) r.chapters.sort((a, b) => a - b);
   return releases;
-}
-
-function pathText(path: readonly PropertyKey[]): string {
-  let s = "";
-  for (const k of path) s += typeof k === "number" ? `[${k}]` : s ? `.${String(k)}` : String(k);
-  return s;
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = data;
-  for (const k of path) {
-    if (typeof v !== "object" || v === null) return undefined;
-    v = (v as Record<PropertyKey, unknown>)[k];
-  }
-  return v;
 }
 
 function quote(s: string): string {

@@ -54,7 +54,7 @@ export function parseTimeOfDay(text: string): Temporal.PlainTime {
   return new Temporal.PlainTime(Number(m[1]), Number(m[2]));
 }
 
-export function parseStart(text: string): { date: Temporal.PlainDate; time: Temporal.PlainTime | null } {
+function parseStart(text: string): { date: Temporal.PlainDate; time: Temporal.PlainTime | null } {
   const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?$/.exec(text.trim());
   try {
     if (m) {

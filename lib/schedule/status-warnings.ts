@@ -5,7 +5,7 @@ import { nextRelease, releaseOf, stateOf } from "./release-state";
 // the editor dashboard. Pure: the chapters, the schedule and `now` are passed in.
 
 /** Fewer unreleased chapters than this ahead of the next release is a thin buffer. */
-export const THIN_BUFFER = 3;
+const THIN_BUFFER = 3;
 
 export interface StatusWarningsInput {
   /** Every chapter found on disk (compiled or not), in number order. */

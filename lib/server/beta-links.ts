@@ -10,7 +10,7 @@ import { cacheLayout } from "../cache-layout";
 // revocable through a store in the cache folder that every instance shares.
 
 export const BETA_DEFAULT_DAYS = 7;
-export const BETA_MAX_DAYS = 30;
+const BETA_MAX_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface BetaLink extends SignedToken {

@@ -20,7 +20,7 @@ export interface BetaRouteDeps {
 }
 
 /** Every answer to a valid beta link: for this one person, never stored, never indexed, never sent on as a referrer. */
-export const BETA_HEADERS = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex", "Referrer-Policy": "no-referrer" } as const;
+const BETA_HEADERS = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex", "Referrer-Policy": "no-referrer" } as const;
 
 /**
  * `/beta/<slug>/<link>` and `/beta/<slug>/<link>/media/<file>`. Answers a

@@ -13,7 +13,7 @@ function isLoopback(address: string): boolean {
   return a === "::1" || (isIP(a) === 4 && a.startsWith("127."));
 }
 
-export function isTrustedProxy(address: string | undefined, trusted: readonly string[]): boolean {
+function isTrustedProxy(address: string | undefined, trusted: readonly string[]): boolean {
   if (!address) return false;
   return isLoopback(address) || trusted.some((t) => normalise(t) === normalise(address));
 }

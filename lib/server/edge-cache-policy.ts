@@ -4,7 +4,7 @@ import type { SiteView } from "../site/visibility";
 import { EDITOR_CACHE_CONTROL, RELEASE_HEADERS, readerCacheHeaders } from "./shared-cache-headers";
 
 /** Request headers a page's flight payload (`?_rsc=`) depends on: shared caches key on them. */
-export const RSC_VARY_HEADER = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, next-url";
+const RSC_VARY_HEADER = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, next-url";
 
 export const SERVICE_WORKER_PATH = "/sw.js";
 

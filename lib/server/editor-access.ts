@@ -30,7 +30,7 @@ function digest(value: string): Buffer {
 }
 
 /** Compares secrets in constant time, whatever their lengths. */
-export function sameSecret(given: string, expected: string): boolean {
+function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 

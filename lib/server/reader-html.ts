@@ -26,7 +26,7 @@ function attr(attrs: string, name: string): string | undefined {
  * Turbopack bootstrap (`<script id="_R_">` listing the chunks to load), or
  * the flight payload (`self.__next_f`).
  */
-export function isRuntimeScript(attrs: string, body: string): boolean {
+function isRuntimeScript(attrs: string, body: string): boolean {
   const src = attr(attrs, "src");
   if (src !== undefined) return NEXT_ASSET.test(src);
   return /\bself\.__next_f\b/.test(body) || body.includes('globalThis["TURBOPACK"]');

@@ -7,7 +7,7 @@ export type TargetResult =
     }
   | { ok: false; status: number; message: string };
 
-export const MAX_TARGET = 4096;
+const MAX_TARGET = 4096;
 const BASE = "http://edge.invalid";
 
 /**

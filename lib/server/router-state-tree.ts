@@ -1,5 +1,5 @@
 /** Bounds on a `Next-Router-State-Tree` header, far above what this site's routes produce. */
-export const MAX_TREE_HEADER = 4096;
+const MAX_TREE_HEADER = 4096;
 const MAX_NODES = 64;
 const MAX_DEPTH = 12;
 const MAX_STRING = 512;

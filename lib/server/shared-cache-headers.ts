@@ -27,7 +27,7 @@ export const RELEASE_HEADERS = {
 /** Milliseconds kept between a shared cache's expiry and the next release. */
 export const SHARED_CACHE_MARGIN_MS = 2000;
 /** The longest a shared cache keeps a page, feed or file of a release state. */
-export const SHARED_CACHE_CEILING_S = 60;
+const SHARED_CACHE_CEILING_S = 60;
 
 export interface ReaderCacheInput {
   stateKey: string;
@@ -45,7 +45,7 @@ export function lastReleaseAt(schedule: Schedule | null, now: number): number | 
 }
 
 /** The first release after `now`, or null. */
-export function nextReleaseAt(schedule: Schedule | null, now: number): number | null {
+function nextReleaseAt(schedule: Schedule | null, now: number): number | null {
   let next: number | null = null;
   for (const r of schedule?.releases ?? []) if (r.at > now && (next === null || r.at < next)) next = r.at;
   return next;

@@ -88,7 +88,7 @@ describe("npm run check with notify.yaml", () => {
     });
     expect(r.status).toBe(1);
     expect(r.stdout + r.stderr).toMatch(
-      /chapters\/notify\.yaml:5:15 +endpoints\.0\.tokenEnv: must be an environment variable name like MASTODON_TOKEN \(got "lower-case"\)/,
+      /chapters\/notify\.yaml:5:15 +endpoints\[0\]\.tokenEnv: must be an environment variable name like MASTODON_TOKEN \(got "lower-case"\)/,
     );
   }, 60_000);
 });

@@ -13,7 +13,7 @@ function chapter(number: number, slug: string, fm: Partial<Frontmatter> = {}): C
   const source = { number, slug, file: `/s/${slug}.mdx`, relPath: `${slug}.mdx`, dir: "/s" };
   return {
     ok: true,
-    chapter: { source, frontmatter: { title: `Title ${slug}`, ...fm }, code: "", media: [], hash: slug, excerpt: "" },
+    chapter: { source, frontmatter: { title: `Title ${slug}`, ...fm }, code: "", media: [], hash: slug, excerpt: "", links: [] },
     warnings: [],
   };
 }

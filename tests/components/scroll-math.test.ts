@@ -5,12 +5,10 @@ import {
   debounce,
   scrollFraction,
   scrollYForFraction,
-  stepProgress,
   throttle,
   triggerLine,
   type StepRect,
 } from "../../components/scrolly/scroll-math";
-import { createScrollyStore } from "../../components/scrolly/scrolly-store";
 
 // Three 400px steps with 200px gaps, positioned for a given scrollY
 // (document tops 1000, 1600, 2200).
@@ -64,18 +62,7 @@ describe("activeIndexAt", () => {
   });
 });
 
-describe("stepProgress", () => {
-  it("is 0 before, 1 after, linear within", () => {
-    expect(stepProgress({ top: 500, bottom: 900 }, 400)).toBe(0);
-    expect(stepProgress({ top: 400, bottom: 800 }, 400)).toBe(0);
-    expect(stepProgress({ top: 300, bottom: 700 }, 400)).toBe(0.25);
-    expect(stepProgress({ top: 0, bottom: 400 }, 400)).toBe(1);
-    expect(stepProgress({ top: -1000, bottom: -600 }, 400)).toBe(1);
-  });
-  it("handles zero-height steps without NaN", () => {
-    expect(stepProgress({ top: 400, bottom: 400 }, 400)).toBe(1);
-    expect(stepProgress({ top: 401, bottom: 401 }, 400)).toBe(0);
-  });
+describe("clamp01", () => {
   it("clamp01 clamps and maps NaN to 0", () => {
     expect(clamp01(-0.1)).toBe(0);
     expect(clamp01(1.5)).toBe(1);
@@ -155,27 +142,5 @@ describe("throttle", () => {
     expect(fn).toHaveBeenLastCalledWith(3);
     vi.advanceTimersByTime(5000);
     expect(fn).toHaveBeenCalledTimes(2);
-  });
-});
-
-describe("scrolly store", () => {
-  it("notifies only on real changes and ignores negative indexes", () => {
-    const s = createScrollyStore(0);
-    const l = vi.fn();
-    const off = s.subscribe(l);
-    s.setActive(0);
-    expect(l).not.toHaveBeenCalled();
-    s.setActive(2);
-    expect(s.getActive()).toBe(2);
-    s.setActive(-1);
-    expect(s.getActive()).toBe(2);
-    s.setProgress(1, 0.5);
-    s.setProgress(1, 0.5);
-    expect(s.getProgress(1)).toBe(0.5);
-    expect(s.getProgress(7)).toBe(0);
-    expect(l).toHaveBeenCalledTimes(2);
-    off();
-    s.setActive(1);
-    expect(l).toHaveBeenCalledTimes(2);
   });
 });

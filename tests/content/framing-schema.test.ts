@@ -31,21 +31,21 @@ describe("framing in chapter frontmatter", () => {
 
   it("warnings must be a list: the error names line and column", () => {
     expect(fmt(parseFrontmatter(chapter("warnings: storm at sea"), "01-a.mdx").diagnostics)).toEqual([
-      "3:11 frontmatter: warnings: must be a list of short warnings, like [storm at sea, loss]",
+      '3:11 frontmatter: warnings: must be a list of short warnings, like [storm at sea, loss] (got "storm at sea")',
     ]);
   });
 
   it("an empty or overlong warning points at its item", () => {
     const long = "x".repeat(121);
     expect(fmt(parseFrontmatter(chapter(`warnings:\n  - loss\n  - ""\n  - ${long}`), "01-a.mdx").diagnostics)).toEqual([
-      "5:5 frontmatter: warnings.1: a warning cannot be empty",
-      "6:5 frontmatter: warnings.2: a warning is at most 120 characters",
+      '5:5 frontmatter: warnings[1]: a warning cannot be empty (got "")',
+      `6:5 frontmatter: warnings[2]: a warning is at most 120 characters (got "${"x".repeat(55)}…")`,
     ]);
   });
 
   it("note must be text or false", () => {
     expect(fmt(parseFrontmatter(chapter("note: true"), "01-a.mdx").diagnostics)).toEqual([
-      "3:7 frontmatter: note: must be text (markdown), or false to leave out the story's note",
+      "3:7 frontmatter: note: must be text (markdown), or false to leave out the story's note (got true)",
     ]);
   });
 
@@ -120,7 +120,10 @@ describe("story note and notice in story.yaml", () => {
   it("a missing text and an unknown notice key are located", () => {
     const found = fmt(parseStory(withNotice("notice:\n  kind: hiatus\n  txt: Hi."), "story.yaml").diagnostics);
     expect(found).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^22:3 notice\.text: /), expect.stringMatching(/^22:3 notice: .*"txt"/)]),
+      expect.arrayContaining([
+        "22:3 notice.text: must be text (markdown) (missing)",
+        expect.stringMatching(/^23:3 unknown key "txt" in notice; allowed: text, kind/),
+      ]),
     );
     expect(found).toHaveLength(2);
   });

@@ -40,7 +40,7 @@ describe("story.yaml", () => {
 
   it("reports YAML syntax errors with a position", () => {
     const { diagnostics } = parseStory("title: [unclosed\n", "story.yaml");
-    expect(diagnostics[0]?.message).toMatch(/^YAML: /);
+    expect(diagnostics[0]?.message).toMatch(/^YAML syntax error: /);
     expect(diagnostics[0]?.line).toBeGreaterThanOrEqual(1);
   });
 });

@@ -147,7 +147,7 @@ describe("a running site when an edit breaks the content", () => {
     expect(board).toContain("Readers are served the last good version of story.yaml");
     // A YAML syntax error, the same.
     writeFileSync(file, good.replace("title: Embargo Test Story", "title: [Embargo Test Story"));
-    await site.waitForLine((l) => /story\.yaml:\d+:\d+ {2}YAML: /.test(l), 45_000);
+    await site.waitForLine((l) => /story\.yaml:\d+:\d+ {2}YAML syntax error: /.test(l), 45_000);
     await expectReadersServed();
     writeFileSync(file, good);
     await until("the story error to clear", async () => !(await dashboard()).includes("story.yaml:"));

@@ -37,21 +37,24 @@ describe("notify.yaml", () => {
     const { config, diagnostics } = parseNotifyConfig(text, FILE);
     expect(config).toBeNull();
     expect(diagnostics[0]).toMatchObject({ file: FILE, line: 4, column: 15 });
-    expect(diagnostics[0]!.message).toContain("endpoints.0.instance");
+    expect(diagnostics[0]!.message).toContain("endpoints[0].instance");
     expect(diagnostics[0]!.message).toContain('"not a url"');
   });
 
   it("refuses an unknown kind, both url and urlEnv, duplicate names and a secret written in the file", () => {
     const bad = (body: string) =>
       parseNotifyConfig(`endpoints:\n${body}`, FILE).diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
-    expect(bad("  - name: a\n    kind: email\n    url: https://x.example\n")[0]).toMatch(/^3:11 endpoints\.0\.kind/);
+    expect(bad("  - name: a\n    kind: email\n    url: https://x.example\n")[0]).toMatch(/^3:11 endpoints\[0\]\.kind/);
     expect(bad("  - name: a\n    kind: slack\n    url: https://x.example\n    urlEnv: SLACK\n")[0]).toMatch(
-      /endpoints\.0: give url or urlEnv, not both/,
+      /endpoints\[0\]: give url or urlEnv, not both/,
     );
     expect(bad("  - name: a\n    kind: slack\n    urlEnv: A\n  - name: a\n    kind: discord\n    urlEnv: B\n")[0]).toMatch(
-      /^5:11 endpoints\.1\.name: "a" is used twice/,
+      /^5:11 endpoints\[1\]\.name: "a" is used twice/,
     );
-    expect(bad("  - name: a\n    kind: mastodon\n    instance: https://m.example\n    token: abc\n")[0]).toMatch(/endpoints\.0.*token/);
+    expect(bad("  - name: a\n    kind: mastodon\n    instance: https://m.example\n    token: abc\n")).toEqual([
+      "2:5 endpoints[0].tokenEnv: missing",
+      '5:5 unknown key "token" in endpoints[0]',
+    ]);
   });
 
   it("resolves secrets from the environment only, naming a missing variable but never a value", () => {

@@ -64,8 +64,8 @@ describe("a production runtime keeps the last good content", () => {
     await runtime.reload();
     expect(released()).toEqual(["Dawn", "Noon"]);
     expect(runtime.snapshot().story?.title).toBe("Test Story");
-    expect(problems()).toEqual([expect.stringMatching(/^story\.yaml:2:1 {2}YAML: /)]);
-    expect(logged.some((l) => /story\.yaml:2:1 {2}YAML: /.test(l))).toBe(true);
+    expect(problems()).toEqual([expect.stringMatching(/^story\.yaml:2:1 {2}YAML syntax error: /)]);
+    expect(logged.some((l) => /story\.yaml:2:1 {2}YAML syntax error: /.test(l))).toBe(true);
     expect(runtime.snapshot().kept).toEqual(["story.yaml"]);
     writeFileSync(path.join(root, "story.yaml"), STORY_YAML);
     await runtime.reload();

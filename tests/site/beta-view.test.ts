@@ -12,7 +12,7 @@ function chapter(number: number, slug: string): ChapterResult {
   const source = { number, slug, file: `/story/0${number}-${slug}.mdx`, relPath: `0${number}-${slug}.mdx`, dir: "/story" };
   return {
     ok: true,
-    chapter: { source, frontmatter: { title: `Title ${slug}` }, code: "", media: [], hash: slug, excerpt: "" },
+    chapter: { source, frontmatter: { title: `Title ${slug}` }, code: "", media: [], hash: slug, excerpt: "", links: [] },
     warnings: [],
   };
 }

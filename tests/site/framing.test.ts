@@ -15,7 +15,15 @@ function chapter(number: number, slug: string, fm: Partial<Frontmatter> = {}): C
   const source = { number, slug, file: `/story/0${number}-${slug}.mdx`, relPath: `0${number}-${slug}.mdx`, dir: "/story" };
   return {
     ok: true,
-    chapter: { source, frontmatter: { title: `Title ${slug}`, ...fm }, code: "", media: [], hash: slug, excerpt: `Excerpt ${slug}` },
+    chapter: {
+      source,
+      frontmatter: { title: `Title ${slug}`, ...fm },
+      code: "",
+      media: [],
+      hash: slug,
+      excerpt: `Excerpt ${slug}`,
+      links: [],
+    },
     warnings: [],
   };
 }

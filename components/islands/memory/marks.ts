@@ -4,12 +4,14 @@
 // matches stored slugs against items the server rendered.
 import { READING_MEMORY_KEY } from "../../chrome/prefs";
 
+import { isObject, parseStoredObject } from "../../chrome/stored-json";
+
 export const MEMORY_KEY = READING_MEMORY_KEY;
 
 /** At or beyond this fraction a chapter counts as read. */
-export const READ_AT = 0.97;
+const READ_AT = 0.97;
 /** Below this fraction a chapter counts as unread (opened, not read). */
-export const PARTLY_AT = 0.01;
+const PARTLY_AT = 0.01;
 const MAX_CHAPTERS = 1000;
 
 export type ChapterMemory = { max: number; place: number; at: number };
@@ -19,20 +21,13 @@ export type Mark = { kind: "read" } | { kind: "partly"; percent: number } | { ki
 
 export const EMPTY_MEMORY: Memory = Object.freeze({ seen: null, chapters: Object.freeze({}) }) as Memory;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const clamp = (n: number) => Math.min(1, Math.max(0, n));
 const finite = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
 /** Parses stored memory; anything malformed is dropped (never throws). */
 export function parseMemory(raw: string | null | undefined): Memory {
-  if (!raw) return EMPTY_MEMORY;
-  let v: unknown;
-  try {
-    v = JSON.parse(raw);
-  } catch {
-    return EMPTY_MEMORY;
-  }
-  if (!isObject(v) || v.v !== 1) return EMPTY_MEMORY;
+  const v = parseStoredObject(raw);
+  if (!v || v.v !== 1) return EMPTY_MEMORY;
   const seen = Array.isArray(v.seen) ? v.seen.filter((s): s is string => typeof s === "string" && s !== "") : null;
   const chapters: Record<string, ChapterMemory> = {};
   if (isObject(v.chapters)) {

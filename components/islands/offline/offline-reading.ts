@@ -4,7 +4,7 @@ import type { Island } from "../island";
 import { local } from "../memory/store";
 import { OFFLINE_CACHE_PREFIX, SERVICE_WORKER_PATH } from "./sw-source";
 
-export const OFFLINE_KEY = "installment:offline";
+const OFFLINE_KEY = "installment:offline";
 
 async function optOut(): Promise<void> {
   for (const reg of await navigator.serviceWorker.getRegistrations()) await reg.unregister();

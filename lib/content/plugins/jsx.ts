@@ -39,14 +39,6 @@ export function requireString(el: JsxElement, name: string, report: Reporter): s
   return null;
 }
 
-export function optionalString(el: JsxElement, name: string, report: Reporter): string | undefined {
-  const attr = readAttr(el, name);
-  if (attr.kind === "missing") return undefined;
-  if (attr.kind === "string") return attr.value;
-  report(el, `<${el.name}> ${name} must be a plain string in quotes`);
-  return undefined;
-}
-
 export function setAttr(el: JsxElement, name: string, value: string): void {
   const existing = el.attributes.find((a): a is MdxJsxAttribute => a.type === "mdxJsxAttribute" && a.name === name);
   if (existing) existing.value = value;

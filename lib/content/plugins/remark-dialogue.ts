@@ -2,24 +2,16 @@ import type { Root, RootContent, PhrasingContent } from "mdast";
 import type { MdxJsxFlowElement } from "mdast-util-mdx-jsx";
 import type { Node } from "unist";
 import { visit } from "unist-util-visit";
-import type { CastMember } from "../types";
-import { isElementNamed, readAttr, setAttr, removeAttr, type JsxElement, type Reporter } from "./jsx";
-import { speakerResolver, isLineVariant, LINE_VARIANTS } from "./speakers";
+import { isElementNamed, readAttr, setAttr, removeAttr, type JsxElement } from "./jsx";
+import { speakerResolver, isLineVariant, LINE_VARIANTS, type SpeakerPluginOptions } from "./speakers";
 import { splitIntoLines, readPrefix, stripPrefix } from "./dialogue-lines";
-
-export interface DialogueOptions {
-  cast: Record<string, CastMember>;
-  report: Reporter;
-  /** The chapter's text, to give continuation lines a true column. */
-  source: string;
-}
 
 /**
  * Turns the `SPEAKER: text` lines inside <Dialogue> into explicit
  * <Line speaker="id"> elements, and checks every <Line> in the chapter, so the
  * renderer only ever sees resolved cast ids.
  */
-export function remarkDialogue(options: DialogueOptions) {
+export function remarkDialogue(options: SpeakerPluginOptions) {
   const resolve = speakerResolver(options.cast);
   const sourceLines = options.source.split("\n");
   const columnOf = (line: number) => {

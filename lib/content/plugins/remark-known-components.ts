@@ -1,9 +1,7 @@
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import { isJsx, type Reporter } from "./jsx";
-
-/** The components a chapter can use. Keep in step with components/mdx-components.tsx. */
-export const CHAPTER_COMPONENTS = ["Dialogue", "Line", "Gif", "Still", "YouTube", "Scrolly", "Step", "Pause", "Typing"] as const;
+import { CHAPTER_COMPONENTS } from "../chapter-components";
 
 // Lowercase names are plain HTML elements and pass through; anything
 // capitalised must be one of ours, or it would fail only when a reader opens the page.

@@ -2,7 +2,7 @@ import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import { isElementNamed, readAttr, type Reporter } from "./jsx";
 
-export const PAUSE_SIZES = ["short", "medium", "long"] as const;
+const PAUSE_SIZES = ["short", "medium", "long"] as const;
 
 export function remarkPause(options: { report: Reporter }) {
   return (tree: Root) => {

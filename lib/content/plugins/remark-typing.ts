@@ -3,23 +3,16 @@ import type { MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import type { Node } from "unist";
 import { SKIP, visit } from "unist-util-visit";
 import { toString } from "mdast-util-to-string";
-import type { CastMember } from "../types";
 import { hasTypingMarks, parseTypingMarks } from "../typing-marks";
-import { isElementNamed, readAttr, setAttr, type JsxElement, type Reporter } from "./jsx";
-import { speakerResolver } from "./speakers";
-
-export interface TypingOptions {
-  cast: Record<string, CastMember>;
-  report: Reporter;
-  source: string;
-}
+import { isElementNamed, readAttr, setAttr, type JsxElement } from "./jsx";
+import { speakerResolver, type SpeakerPluginOptions } from "./speakers";
 
 /**
  * Resolves typing marks. A <Typing> element, or a dialogue line whose text
  * holds marks, gets `script` (the operations, as JSON) and only its final
  * text as children: the server renders the final text, the island plays it.
  */
-export function remarkTyping(options: TypingOptions) {
+export function remarkTyping(options: SpeakerPluginOptions) {
   const resolve = speakerResolver(options.cast);
   const sourceLines = options.source.split("\n");
 

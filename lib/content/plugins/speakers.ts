@@ -1,4 +1,12 @@
 import type { CastMember } from "../types";
+import type { Reporter } from "./jsx";
+
+/** What a plugin that reads speakers is given: the cast, where to report, and the chapter's text (for true columns). */
+export interface SpeakerPluginOptions {
+  cast: Record<string, CastMember>;
+  report: Reporter;
+  source: string;
+}
 
 export const LINE_VARIANTS = ["interrupting", "radio", "closer"] as const;
 export type LineVariant = (typeof LINE_VARIANTS)[number];
