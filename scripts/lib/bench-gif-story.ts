@@ -45,7 +45,7 @@ export const BENCH_GIF_STORY: BenchGifChapter[] = [
         name: "grain.gif",
         alt: "A dim blue-violet fractal slowly drawing closer under heavy film grain.",
         graph:
-          "mandelbrot=s=480x320:r=15:start_scale=2.5:end_scale=1.2:end_pts=60:bailout=10,trim=duration=3,gblur=sigma=2," +
+          "mandelbrot=s=400x270:r=15:start_scale=2.5:end_scale=1.2:end_pts=60:bailout=10,trim=duration=3,gblur=sigma=2," +
           "noise=alls=28:allf=t+u:all_seed=11",
         colors: 128,
         dither: "sierra2_4a",
@@ -77,7 +77,7 @@ export const BENCH_GIF_STORY: BenchGifChapter[] = [
         name: "dithered-clouds.gif",
         alt: "Grey clouds slide to the left, drawn in few shades with an error-diffusion speckle.",
         graph:
-          "color=c=gray:s=1100x300:r=15:d=4,format=gray,noise=alls=100:allf=u:all_seed=5,gblur=sigma=14,eq=contrast=6," +
+          "color=c=gray:s=1100x300:r=15:d=4,format=gray,noise=alls=100:allf=u:all_seed=5,gblur=sigma=14,lut=c0='clip((val-128)*14+128,0,255)'," +
           "crop=500:300:x='t*120':y=0," +
           tint("val*0.9", "val*0.95", "40+val*0.85"),
         colors: 12,
@@ -93,8 +93,8 @@ export const BENCH_GIF_STORY: BenchGifChapter[] = [
         name: "pan.gif",
         alt: "A slow pan across a warm, blurred landscape of ochre and brown.",
         graph:
-          "color=c=gray:s=1100x320:r=15:d=5,format=gray,noise=alls=100:allf=u:all_seed=21,gblur=sigma=6,eq=contrast=3," +
-          "crop=520:320:x='t*90':y=0," +
+          "color=c=gray:s=900x240:r=12:d=4,format=gray,noise=alls=100:allf=u:all_seed=21,gblur=sigma=6,lut=c0='clip((val-128)*8+128,0,255)'," +
+          "crop=400:240:x='t*90':y=0," +
           tint("60+val*0.75", "40+val*0.6", "20+val*0.35"),
         colors: 256,
         dither: "sierra2_4a",
@@ -102,7 +102,7 @@ export const BENCH_GIF_STORY: BenchGifChapter[] = [
       {
         name: "deep-zoom.gif",
         alt: "A fractal coastline in blue and gold, zooming steadily inward.",
-        graph: "mandelbrot=s=480x360:r=15:start_scale=0.3:end_scale=0.02:end_pts=60:outer=normalized_iteration_count,trim=duration=4",
+        graph: "mandelbrot=s=400x300:r=15:start_scale=0.3:end_scale=0.02:end_pts=45:outer=normalized_iteration_count,trim=duration=3",
         colors: 256,
         dither: "sierra2_4a",
       },
@@ -110,7 +110,7 @@ export const BENCH_GIF_STORY: BenchGifChapter[] = [
         name: "cells.gif",
         alt: "Soft green shapes ripple downward like light through water.",
         graph:
-          "cellauto=s=180x180:r=12:rule=30:random_fill_ratio=0.5:random_seed=9,scale=360:360:flags=bicubic,gblur=sigma=3,trim=duration=3," +
+          "cellauto=s=160x160:r=12:rule=30:random_fill_ratio=0.5:random_seed=9,scale=320:320:flags=bicubic,gblur=sigma=3,trim=duration=3," +
           tint("val*0.3", "40+val*0.8", "30+val*0.5"),
         colors: 256,
         dither: "sierra2_4a",
