@@ -1,6 +1,6 @@
 // Bench dispatcher.
 //
-//   npx tsx scripts/bench.ts [name…] [--chapters <dir>]      (npm run bench -- media)
+//   npx tsx scripts/bench.ts [name…] [--chapters <dir>] [--story generated]      (npm run bench -- media)
 //
 // Runs the named benches, or all of them when none is named. A bench returns
 // false when it misses its goal; the process then exits with status 1.
@@ -17,12 +17,14 @@ import { isMain } from "./lib/is-main";
 export interface BenchOptions {
   /** Content root (default `chapters`, or $CHAPTERS_DIR). */
   chapters: string;
+  /** `--story generated`: the media bench's untuned story instead of the content root. */
+  story?: "generated";
 }
 
 export type Bench = (opts: BenchOptions) => Promise<boolean | null | void>;
 
 export const BENCHES: Record<string, Bench> = {
-  media: async (opts) => (await benchMedia({ chapters: opts.chapters })).pass,
+  media: async (opts) => (await benchMedia(opts.story ? { story: opts.story } : { chapters: opts.chapters })).pass,
   lighthouse: (opts) => benchLighthouse(opts),
   js: (opts) => benchJs(opts),
   serve: (opts) => benchServe(opts),
@@ -33,13 +35,15 @@ export const BENCHES: Record<string, Bench> = {
 
 export async function runBenches(argv: string[]): Promise<number> {
   let chapters = process.env.CHAPTERS_DIR || "chapters";
+  let story: BenchOptions["story"];
   const names: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === "--chapters") chapters = argv[++i] ?? chapters;
     else if (a.startsWith("--chapters=")) chapters = a.slice("--chapters=".length);
+    else if (a === "--story" && argv[i + 1] === "generated") story = argv[++i] as "generated";
     else if (a === "--help" || a === "-h") {
-      console.log(`usage: bench [${Object.keys(BENCHES).join("|")}]… [--chapters <dir>]`);
+      console.log(`usage: bench [${Object.keys(BENCHES).join("|")}]… [--chapters <dir>] [--story generated]`);
       return 0;
     } else names.push(a);
   }
@@ -48,7 +52,7 @@ export async function runBenches(argv: string[]): Promise<number> {
     console.error(`unknown bench: ${unknown.join(", ")} (known: ${Object.keys(BENCHES).join(", ")})`);
     return 2;
   }
-  const opts: BenchOptions = { chapters: path.resolve(chapters) };
+  const opts: BenchOptions = { chapters: path.resolve(chapters), ...(story ? { story } : {}) };
   let failed = false;
   for (const name of names.length ? names : Object.keys(BENCHES)) {
     console.log(`\n== bench: ${name} ==`);

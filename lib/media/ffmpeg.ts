@@ -84,11 +84,15 @@ export function runFfmpeg(args: string[], opts: { timeoutMs?: number } = {}): Pr
   });
 }
 
-let encoders: Promise<Set<string>> | undefined;
+const encoders = new Map<string, Promise<Set<string>>>();
+const identities = new Map<string, Promise<string>>();
 
 /** Names of the encoders this ffmpeg build has (e.g. "libx264", "libvpx-vp9"). */
 export function ffmpegEncoders(): Promise<Set<string>> {
-  encoders ??= runFfmpegStdout(["-encoders"])
+  const bin = ffmpegPath() ?? "";
+  let found = encoders.get(bin);
+  if (found) return found;
+  found = runFfmpegStdout(["-encoders"])
     .then((out) => {
       const names = new Set<string>();
       for (const line of out.split("\n")) {
@@ -98,7 +102,28 @@ export function ffmpegEncoders(): Promise<Set<string>> {
       return names;
     })
     .catch(() => new Set<string>());
-  return encoders;
+  encoders.set(bin, found);
+  return found;
+}
+
+/**
+ * Which ffmpeg this is (`ffmpeg version 5.1.9-0+deb12u1 …`, with its
+ * configuration), asked once per binary: media made by another build get
+ * other names and cache keys.
+ */
+export function ffmpegIdentity(): Promise<string> {
+  const bin = ffmpegPath();
+  if (!bin) return Promise.resolve("none");
+  let found = identities.get(bin);
+  if (found) return found;
+  found = runFfmpegStdout(["-version"])
+    .then((out) => {
+      const lines = out.split("\n");
+      return [lines[0], lines.find((l) => l.startsWith("configuration:"))].filter(Boolean).join("\n") || bin;
+    })
+    .catch(() => bin);
+  identities.set(bin, found);
+  return found;
 }
 
 /** Runs ffmpeg and resolves with its stdout (`-encoders` prints there). */
@@ -129,6 +154,8 @@ export interface StreamInfo {
   width: number;
   height: number;
   container: string;
+  /** From the input's `Duration:` line; null when ffmpeg reports none. */
+  seconds: number | null;
 }
 
 /** Parses the first video stream of `ffmpeg -i <file>` (no ffprobe in this build). */
@@ -158,11 +185,13 @@ export function parseStreamInfo(stderr: string): StreamInfo | null {
   parts.push(cur.trim());
   const pixFmt = /^(\w+)/.exec(parts[1] ?? "")?.[1] ?? "";
   const size = parts.map((p) => /^(\d+)x(\d+)/.exec(p)).find(Boolean);
+  const d = /Duration: (\d+):(\d+):(\d+(?:\.\d+)?)/.exec(stderr);
   return {
     codec,
     pixFmt,
     width: size ? Number(size[1]) : 0,
     height: size ? Number(size[2]) : 0,
     container,
+    seconds: d ? Number(d[1]) * 3600 + Number(d[2]) * 60 + Number(d[3]) : null,
   };
 }

@@ -1,11 +1,12 @@
 // Content addressing: every generated file is named after the bytes it came
 // from, the pipeline version and the variant, so a changed source (or a changed
-// encoder setting, which bumps PIPELINE_VERSION) always gets new names and old
-// names can be cached forever.
+// encoder setting, which bumps PIPELINE_VERSION, or another ffmpeg, which videos
+// carry in their variant) always gets new names and old names can be cached
+// forever.
 import { createHash } from "node:crypto";
 
 /** Bump when any encoder setting changes: every output gets a new name. */
-export const PIPELINE_VERSION = "media-1";
+export const PIPELINE_VERSION = "media-2";
 
 /** Full sha256 (hex) of the source bytes; keys the cache index. */
 export function sourceHash(bytes: Uint8Array): string {
