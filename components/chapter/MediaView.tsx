@@ -25,8 +25,7 @@ export function MediaView({ ctx, src, alt, priority = false, sizes = "100vw" }: 
   if (asset.kind === "video") {
     return (
       <LoopVideo
-        mp4={ctx.mediaUrl(asset.mp4)}
-        webm={ctx.mediaUrl(asset.webm)}
+        sources={asset.sources.map((s) => ({ src: ctx.mediaUrl(s.file), type: s.type }))}
         poster={ctx.mediaUrl(asset.poster)}
         width={asset.width}
         height={asset.height}

@@ -42,11 +42,7 @@ export const loopVideo: Island = {
       const state = { priority: false, near, preloadAllowed: visible, visible, onScreen, reduced, choice, refused };
       if (!loaded && shouldLoadSources(state)) {
         loaded = true;
-        for (const [src, type] of [
-          [box.dataset.webm, "video/webm"],
-          [box.dataset.mp4, "video/mp4"],
-        ] as const) {
-          if (!src) continue;
+        for (const [src, type] of sourcesOf(box)) {
           const source = document.createElement("source");
           source.src = src;
           source.type = type;
@@ -114,3 +110,17 @@ export const loopVideo: Island = {
     update();
   },
 };
+
+/** The `[src, type]` pairs the server listed, in its order (the lighter video first). */
+export function sourcesOf(box: HTMLElement): [string, string][] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(box.dataset.sources ?? "[]");
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  return parsed.filter(
+    (p): p is [string, string] => Array.isArray(p) && typeof p[0] === "string" && p[0] !== "" && typeof p[1] === "string",
+  );
+}

@@ -1,9 +1,12 @@
 import type { CSSProperties } from "react";
 import { loopVideoLabels } from "./loop-video-state";
 
+/** A `<source>`: URL and type, in the order the browser should consider them. */
+export type LoopVideoSource = { src: string; type: string };
+
 export type LoopVideoProps = {
-  mp4: string;
-  webm: string;
+  /** The lighter first: a browser plays the first one it can. */
+  sources: LoopVideoSource[];
   poster: string;
   width: number;
   height: number;
@@ -14,26 +17,32 @@ export type LoopVideoProps = {
 /**
  * A looping, muted video standing in for a GIF: server markup only. The
  * behaviour is the `loop-video` island (components/islands/loop-video.ts),
- * which reads the sources from data-webm / data-mp4.
+ * which reads the sources, in order, from data-sources (JSON [src, type] pairs).
  *
  * Layers, all in one box sized by width/height + aspect-ratio (no shift):
  * 1. the poster <img> (eager + fetchpriority=high when `priority`, else
  *    native loading=lazy): what shows first, with or without JavaScript;
  * 2. the <video> with no sources and preload="none": it costs nothing until
  *    the island sees it near the viewport (transparent until it has a frame);
- * 3. a <noscript> <video autoplay muted loop playsinline> with both sources:
+ * 3. a <noscript> <video autoplay muted loop playsinline> with every source:
  *    browsers only parse it with scripting off, so without JS the media plays
  *    as the GIF did, and with JS it never makes a request;
  * 4. a play/pause button (JS only).
  */
 export function LoopVideo(p: LoopVideoProps) {
-  const { mp4, webm, poster, width, height, alt, priority } = p;
+  const { sources, poster, width, height, alt, priority } = p;
   const decorative = alt.trim() === "";
   const labels = loopVideoLabels(alt);
   const style = { aspectRatio: `${width} / ${height}`, "--loop-video-ar": String(width / height) } as CSSProperties;
 
   return (
-    <div className="loop-video" data-loop-video="" data-webm={webm} data-mp4={mp4} data-playing="false" style={style}>
+    <div
+      className="loop-video"
+      data-loop-video=""
+      data-sources={JSON.stringify(sources.map((s) => [s.src, s.type]))}
+      data-playing="false"
+      style={style}
+    >
       <div
         className="loop-video__frame"
         role={decorative ? undefined : "img"}
@@ -63,8 +72,9 @@ export function LoopVideo(p: LoopVideoProps) {
             playsInline
             aria-hidden="true"
           >
-            <source src={webm} type="video/webm" />
-            <source src={mp4} type="video/mp4" />
+            {sources.map((s) => (
+              <source key={s.src} src={s.src} type={s.type} />
+            ))}
           </video>
         </noscript>
       </div>

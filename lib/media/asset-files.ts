@@ -7,7 +7,7 @@ export function assetFiles(asset: MediaAsset): string[] {
   const names: string[] = [];
   switch (asset.kind) {
     case "video":
-      names.push(asset.mp4, asset.webm, asset.poster);
+      names.push(...asset.sources.map((s) => s.file), asset.poster);
       break;
     case "gif":
       names.push(asset.file, asset.poster);

@@ -1,76 +1,11 @@
-// GIF → MP4 (H.264) + WebM (VP9) in one ffmpeg run (the GIF is decoded once).
-import { cpus } from "node:os";
+// Runs one encode of a GIF: the quality setting in one pass, a bitrate
+// ceiling in two (the first pass only writes its statistics).
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { outputArgs, type VideoCodec } from "./encode-args";
 import { ffmpegEncoders, runFfmpeg, type FfmpegResult } from "./ffmpeg";
-
-/**
- * Even dimensions (yuv420p needs them; odd GIFs lose at most one edge row or
- * column to a resample), BT.709 matrix, tagged so browsers convert back to the
- * same RGB the GIF had.
- */
-const VIDEO_FILTER = "scale=trunc(iw/2)*2:trunc(ih/2)*2:flags=lanczos:out_color_matrix=bt709:out_range=tv,format=yuv420p";
-const COLOR_TAGS = ["-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv"];
-
-/**
- * H.264 High, CRF 25, preset slow: on dithered GIFs CRF 23 keeps ~30% of the
- * bytes for no visible gain; 25 sits in the 10–25% band with no visible
- * difference at GIF palettes; `slow` buys ~10% over `medium` at GIF sizes.
- */
-export const MP4_ARGS = [
-  "-c:v",
-  "libx264",
-  "-preset",
-  "slow",
-  "-crf",
-  "25",
-  "-profile:v",
-  "high",
-  "-pix_fmt",
-  "yuv420p",
-  "-movflags",
-  "+faststart",
-  "-an",
-];
-
-/** VP9 constant quality (b:v 0 + crf), row multithreading, `good` deadline at cpu-used 4 to keep build time sane. */
-export const WEBM_ARGS = [
-  "-c:v",
-  "libvpx-vp9",
-  "-b:v",
-  "0",
-  "-crf",
-  "34",
-  "-row-mt",
-  "1",
-  "-deadline",
-  "good",
-  "-cpu-used",
-  "4",
-  "-pix_fmt",
-  "yuv420p",
-  "-an",
-];
-
-/** VP8 when the ffmpeg build has no VP9 (not the case for @ffmpeg-installer's 2018 static build). */
-export const WEBM_VP8_FALLBACK_ARGS = [
-  "-c:v",
-  "libvpx",
-  "-b:v",
-  "1M",
-  "-crf",
-  "10",
-  "-deadline",
-  "good",
-  "-cpu-used",
-  "4",
-  "-pix_fmt",
-  "yuv420p",
-  "-an",
-];
-
-export async function webmArgs(ffmpeg?: string): Promise<string[]> {
-  const enc = await ffmpegEncoders(ffmpeg);
-  return enc.has("libvpx-vp9") || enc.size === 0 ? WEBM_ARGS : WEBM_VP8_FALLBACK_ARGS;
-}
+import { removeQuietly } from "./store";
+import type { EncodeSettings } from "./video-budget";
 
 /** Per GIF, unless INSTALLMENT_FFMPEG_TIMEOUT_MS says otherwise. */
 export const DEFAULT_FFMPEG_TIMEOUT_MS = 10 * 60_000;
@@ -80,40 +15,45 @@ export interface EncodeOptions {
   /** An ffmpeg binary instead of the bundled one (INSTALLMENT_FFMPEG). */
   ffmpeg?: string;
   /** Encoder threads per job; the pool already runs one job per core. */
-  threads?: number;
+  threads: number;
+  /** Prefix for two-pass statistics files (a unique temp path); removed afterwards. */
+  passLog: string;
 }
 
-export async function encodeGif(input: string, mp4Out: string, webmOut: string, opts: EncodeOptions = {}): Promise<FfmpegResult> {
-  const threads = String(Math.max(1, opts.threads ?? cpus().length));
-  const webm = await webmArgs(opts.ffmpeg);
-  return runFfmpeg(
-    [
-      "-loglevel",
-      "error",
-      "-y",
-      "-i",
-      input,
-      "-map_metadata",
-      "-1",
-      "-vf",
-      VIDEO_FILTER,
-      ...COLOR_TAGS,
-      ...MP4_ARGS,
-      "-threads",
-      threads,
-      mp4Out,
-      "-map_metadata",
-      "-1",
-      "-vf",
-      VIDEO_FILTER,
-      ...COLOR_TAGS,
-      ...webm,
-      "-threads",
-      threads,
-      webmOut,
-    ],
-    { timeoutMs: opts.timeoutMs ?? DEFAULT_FFMPEG_TIMEOUT_MS, ffmpeg: opts.ffmpeg },
-  );
+/** VP9 for the WebM, or VP8 when this ffmpeg build has no VP9. */
+export async function webmCodec(ffmpeg?: string): Promise<VideoCodec> {
+  const enc = await ffmpegEncoders(ffmpeg);
+  return enc.has("libvpx-vp9") || enc.size === 0 ? "vp9" : "vp8";
+}
+
+export async function encodeOnce(
+  input: string,
+  out: string,
+  codec: VideoCodec,
+  settings: EncodeSettings,
+  opts: EncodeOptions,
+): Promise<FfmpegResult> {
+  const run = { timeoutMs: opts.timeoutMs ?? DEFAULT_FFMPEG_TIMEOUT_MS, ffmpeg: opts.ffmpeg };
+  const head = ["-loglevel", "error", "-y", "-i", input];
+  if (settings.mode === "quality") return runFfmpeg([...head, ...outputArgs(codec, settings, opts), out], run);
+  try {
+    const first = await runFfmpeg(
+      [...head, ...outputArgs(codec, settings, { ...opts, pass: { n: 1, log: opts.passLog } }), "-f", "null", "-"],
+      run,
+    );
+    if (first.code !== 0) return first;
+    return await runFfmpeg([...head, ...outputArgs(codec, settings, { ...opts, pass: { n: 2, log: opts.passLog } }), out], run);
+  } finally {
+    await removePassLogs(opts.passLog);
+  }
+}
+
+/** x264 and libvpx append `-0.log`, `.mbtree` and `.temp` to the prefix. */
+async function removePassLogs(prefix: string): Promise<void> {
+  const dir = path.dirname(prefix);
+  const base = path.basename(prefix);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith(base)).map((n) => removeQuietly(path.join(dir, n))));
 }
 
 /** The last meaningful stderr line, for warnings. */

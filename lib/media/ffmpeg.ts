@@ -48,7 +48,7 @@ export interface FfmpegResult {
   stderr: string;
 }
 
-class FfmpegMissingError extends Error {
+export class FfmpegMissingError extends Error {
   constructor() {
     super("ffmpeg binary not found (@ffmpeg-installer/ffmpeg is not installed for this platform)");
   }
@@ -90,13 +90,15 @@ export function runFfmpeg(args: string[], opts: FfmpegOptions = {}): Promise<Ffm
   });
 }
 
-const encoders = new Map<string | undefined, Promise<Set<string>>>();
+const encoders = new Map<string, Promise<Set<string>>>();
+const identities = new Map<string, Promise<string>>();
 
 /** Names of the encoders this ffmpeg build has (e.g. "libx264", "libvpx-vp9"). */
 export function ffmpegEncoders(ffmpeg?: string): Promise<Set<string>> {
-  const known = encoders.get(ffmpeg);
-  if (known) return known;
-  const found = runFfmpegStdout(["-encoders"], ffmpeg)
+  const bin = ffmpegPath(ffmpeg) ?? "";
+  let found = encoders.get(bin);
+  if (found) return found;
+  found = runFfmpegStdout(["-encoders"], ffmpeg)
     .then((out) => {
       const names = new Set<string>();
       for (const line of out.split("\n")) {
@@ -106,7 +108,27 @@ export function ffmpegEncoders(ffmpeg?: string): Promise<Set<string>> {
       return names;
     })
     .catch(() => new Set<string>());
-  encoders.set(ffmpeg, found);
+  encoders.set(bin, found);
+  return found;
+}
+
+/**
+ * Which ffmpeg this is (`ffmpeg version 5.1.9-0+deb12u1 …`, with its
+ * configuration), asked once per binary: media made by another build get
+ * other names and cache keys.
+ */
+export function ffmpegIdentity(ffmpeg?: string): Promise<string> {
+  const bin = ffmpegPath(ffmpeg);
+  if (!bin) return Promise.resolve("none");
+  let found = identities.get(bin);
+  if (found) return found;
+  found = runFfmpegStdout(["-version"], ffmpeg)
+    .then((out) => {
+      const lines = out.split("\n");
+      return [lines[0], lines.find((l) => l.startsWith("configuration:"))].filter(Boolean).join("\n") || bin;
+    })
+    .catch(() => bin);
+  identities.set(bin, found);
   return found;
 }
 
@@ -138,6 +160,8 @@ export interface StreamInfo {
   width: number;
   height: number;
   container: string;
+  /** From the input's `Duration:` line; null when ffmpeg reports none. */
+  seconds: number | null;
 }
 
 /** Parses the first video stream of `ffmpeg -i <file>` (no ffprobe in this build). */
@@ -146,7 +170,7 @@ export async function probeVideo(file: string, ffmpeg?: string): Promise<StreamI
   return parseStreamInfo(r.stderr);
 }
 
-function parseStreamInfo(stderr: string): StreamInfo | null {
+export function parseStreamInfo(stderr: string): StreamInfo | null {
   const container = /Input #0, ([^,]+(?:,[^,\s]+)*), from/.exec(stderr)?.[1] ?? "";
   const line = stderr.split("\n").find((l) => /Stream #\d+:\d+.*: Video: /.test(l));
   if (!line) return null;
@@ -167,11 +191,13 @@ function parseStreamInfo(stderr: string): StreamInfo | null {
   parts.push(cur.trim());
   const pixFmt = /^(\w+)/.exec(parts[1] ?? "")?.[1] ?? "";
   const size = parts.map((p) => /^(\d+)x(\d+)/.exec(p)).find(Boolean);
+  const d = /Duration: (\d+):(\d+):(\d+(?:\.\d+)?)/.exec(stderr);
   return {
     codec,
     pixFmt,
     width: size ? Number(size[1]) : 0,
     height: size ? Number(size[2]) : 0,
     container,
+    seconds: d ? Number(d[1]) * 3600 + Number(d[2]) * 60 + Number(d[3]) : null,
   };
 }

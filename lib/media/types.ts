@@ -9,6 +9,16 @@ export interface Rendition {
   bytes: number;
 }
 
+export interface VideoSource {
+  file: string;
+  /** The `<source type>`. */
+  type: string;
+  codec: "h264" | "vp9" | "vp8";
+  bytes: number;
+  /** The average bitrate (bits/s) it was held to when the quality setting came out over budget. */
+  ceiling?: number;
+}
+
 export type MediaAsset =
   | {
       kind: "video";
@@ -16,11 +26,11 @@ export type MediaAsset =
       source: string;
       width: number;
       height: number;
-      mp4: string;
-      webm: string;
+      /** In `<source>` order: the lighter first, since a browser plays the first it can. */
+      sources: VideoSource[];
       poster: string;
       sourceBytes: number;
-      /** Bytes a reader downloads for it: mp4 (what Chromium/Safari pick) + poster. */
+      /** Bytes a reader downloads for it: the first source (what Chromium, Firefox and current Safari pick) + poster. */
       servedBytes: number;
     }
   | {

@@ -1,11 +1,11 @@
 // Bench dispatcher.
 //
-//   npm run bench -- [name…] [--chapters <dir>]      (npm run bench -- media)
+//   npm run bench -- [name…] [--chapters <dir>] [--story generated]      (npm run bench -- media)
 //
 // Runs the named benches, or all of them when none is named. A bench returns
 // false when it misses its goal; the process then exits with status 1. An
 // unknown bench or option is one line on stderr and status 2.
-import { Argument, CommanderError } from "commander";
+import { Argument, CommanderError, Option } from "commander";
 import { benchMedia } from "./media";
 import { benchLighthouse } from "./lighthouse";
 import { benchJs } from "./js";
@@ -19,7 +19,7 @@ import { chaptersDir, chaptersOption, createProgram, exitCodeFor } from "../lib/
 import { readEnv } from "../../lib/env";
 
 export const BENCHES: Record<string, Bench> = {
-  media: async (opts) => (await benchMedia({ chapters: opts.chapters })).pass,
+  media: async (opts) => (await benchMedia(opts.story ? { story: opts.story } : { chapters: opts.chapters })).pass,
   lighthouse: (opts) => benchLighthouse(opts),
   js: (opts) => benchJs(opts),
   serve: (opts) => benchServe(opts),
@@ -33,7 +33,10 @@ export async function runBenches(argv: string[], stderr: (s: string) => void = (
   const program = createProgram("bench", "bench:", stderr)
     .description("Prints figures beside their goals; runs every bench when none is named")
     .addArgument(new Argument("[name...]", "benches to run").choices(Object.keys(BENCHES)))
-    .addOption(chaptersOption());
+    .addOption(chaptersOption())
+    .addOption(
+      new Option("--story <which>", "the media bench on a generated story of noisy, dithered and photographic GIFs").choices(["generated"]),
+    );
   let chapters: string;
   try {
     program.parse(argv, { from: "user" });
@@ -44,7 +47,8 @@ export async function runBenches(argv: string[], stderr: (s: string) => void = (
     return status;
   }
   const names = (program.processedArgs[0] as string[] | undefined) ?? [];
-  const opts: BenchOptions = { chapters };
+  const story = (program.opts() as { story?: "generated" }).story;
+  const opts: BenchOptions = { chapters, ...(story ? { story } : {}) };
   let failed = false;
   for (const name of names.length ? names : Object.keys(BENCHES)) {
     console.log(`\n== bench: ${name} ==`);

@@ -4,6 +4,8 @@
 export interface BenchOptions {
   /** Content root (default `chapters`, or $CHAPTERS_DIR). */
   chapters: string;
+  /** `--story generated`: the media bench's untuned story instead of the content root. */
+  story?: "generated";
 }
 
 /** false when the bench misses a goal; null or nothing when it has none. */

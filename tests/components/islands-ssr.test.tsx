@@ -12,8 +12,10 @@ import { StepFrame } from "../../components/scrolly/StepFrame";
 import { YouTubeFacade } from "../../components/youtube/YouTubeFacade";
 
 const video = {
-  mp4: "/media/ab12.mp4",
-  webm: "/media/ab12.webm",
+  sources: [
+    { src: "/media/ab12.webm", type: "video/webm" },
+    { src: "/media/ab12.mp4", type: "video/mp4" },
+  ],
   poster: "/media/ab12.webp",
   width: 640,
   height: 360,
@@ -45,8 +47,10 @@ describe("LoopVideo server HTML", () => {
     expect(outside).toMatch(/<img[^>]*loading="lazy"/);
     expect(outside).not.toMatch(/autoPlay/);
     expect(outside).toMatch(/<video[^>]*preload="none"/);
-    // The island reads its sources from data attributes.
-    expect(html).toMatch(/data-loop-video=""[^>]*data-webm="\/media\/ab12.webm"[^>]*data-mp4="\/media\/ab12.mp4"/);
+    // The island reads its sources, in order, from a data attribute.
+    expect(html).toContain(
+      `data-sources="[[&quot;/media/ab12.webm&quot;,&quot;video/webm&quot;],[&quot;/media/ab12.mp4&quot;,&quot;video/mp4&quot;]]"`,
+    );
   });
 
   it("has an accessible name, or is hidden when decorative", () => {

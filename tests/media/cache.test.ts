@@ -10,6 +10,8 @@ import { makeGif, ref, tempDir } from "./fixtures";
 
 type Video = Extract<MediaAsset, { kind: "video" }>;
 
+const fileOf = (v: Video, codec: string) => v.sources.find((s) => s.codec === codec)?.file ?? "";
+
 describe("cache by content hash", () => {
   it("an unchanged GIF is not transcoded again; a changed one gets new names", async () => {
     const root = tempDir();
@@ -38,15 +40,15 @@ describe("cache by content hash", () => {
     makeGif(path.join(root, "02-b/copy.gif"));
     const third = await processMedia([ref(root, "02-b/copy.gif")], { storeDir: store, progressBar: false });
     expect(third.summary.cached).toBe(1);
-    expect((third.manifest["02-b/copy.gif"] as Video).mp4).toBe(a.mp4);
+    expect(fileOf(third.manifest["02-b/copy.gif"] as Video, "h264")).toBe(fileOf(a, "h264"));
 
     // Changed content at the same path: transcoded again, new names, old files untouched.
     makeGif(gif, 64, 48, "rgbtestsrc");
     const fourth = await processMedia(refs, { storeDir: store, progressBar: false });
     expect(fourth.summary).toMatchObject({ transcoded: 1, cached: 0 });
     const b = fourth.manifest["01-a/loop.gif"] as Video;
-    expect(b.mp4).not.toBe(a.mp4);
-    expect(b.webm).not.toBe(a.webm);
+    expect(fileOf(b, "h264")).not.toBe(fileOf(a, "h264"));
+    expect(fileOf(b, "vp9")).not.toBe(fileOf(a, "vp9"));
     expect(b.poster).not.toBe(a.poster);
     for (const f of files) expect(existsSync(f)).toBe(true);
 
@@ -62,10 +64,10 @@ describe("cache by content hash", () => {
     const first = await processMedia([ref(root, "x.gif")], { storeDir: store, progressBar: false });
     const a = first.manifest["x.gif"] as Video;
     const { rmSync } = await import("node:fs");
-    rmSync(mediaFilePath(store, a.webm) as string);
+    rmSync(mediaFilePath(store, fileOf(a, "vp9")) as string);
     const second = await processMedia([ref(root, "x.gif")], { storeDir: store, progressBar: false });
     expect(second.summary.transcoded).toBe(1);
-    expect(existsSync(mediaFilePath(store, a.webm) as string)).toBe(true);
+    expect(existsSync(mediaFilePath(store, fileOf(a, "vp9")) as string)).toBe(true);
   });
 
   it("uses INSTALLMENT_CACHE_DIR/media when no storeDir is given", async () => {
@@ -78,7 +80,7 @@ describe("cache by content hash", () => {
       const r = await processMedia([ref(root, "y.gif")], { progressBar: false });
       expect(r.storeDir).toBe(path.join(cache, "media"));
       const v = r.manifest["y.gif"] as Video;
-      expect(existsSync(path.join(cache, "media/files", v.mp4))).toBe(true);
+      expect(existsSync(path.join(cache, "media/files", fileOf(v, "h264")))).toBe(true);
     } finally {
       if (prev === undefined) delete process.env.INSTALLMENT_CACHE_DIR;
       else process.env.INSTALLMENT_CACHE_DIR = prev;

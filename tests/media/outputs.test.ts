@@ -11,6 +11,9 @@ import { makeGif, ref, tempDir, topLevelBoxes } from "./fixtures";
 
 type Video = Extract<MediaAsset, { kind: "video" }>;
 
+/** The store file of the asset's source in `codec`. */
+const fileOf = (v: Video, codec: string) => v.sources.find((s) => s.codec === codec)?.file ?? "";
+
 describe("GIF → MP4 + WebM + poster", () => {
   let root: string;
   let store: string;
@@ -46,27 +49,38 @@ describe("GIF → MP4 + WebM + poster", () => {
     expect(even.source).toBe("01-start/media/even.gif");
     expect([even.width, even.height]).toEqual([64, 48]);
     expect(even.sourceBytes).toBe(statSync(path.join(root, "01-start/media/even.gif")).size);
-    expect(even.servedBytes).toBe(statSync(file(even.mp4)).size + statSync(file(even.poster)).size);
+    expect(even.servedBytes).toBe(statSync(file(even.sources[0]!.file)).size + statSync(file(even.poster)).size);
     for (const name of assetFiles(even)) expect(name).toMatch(/^[0-9a-f]{16}\.(mp4|webm|webp)$/);
   });
 
+  it("lists the lighter video first, with each source's bytes and type", () => {
+    for (const v of [even, odd]) {
+      expect(v.sources.map((s) => s.codec).sort()).toEqual(["h264", "vp9"]);
+      for (const s of v.sources) {
+        expect(s.bytes).toBe(statSync(file(s.file)).size);
+        expect(s.type).toBe(s.codec === "h264" ? "video/mp4" : "video/webm");
+      }
+      expect(v.sources[0]!.bytes).toBeLessThanOrEqual(v.sources[1]!.bytes);
+    }
+  });
+
   it("MP4 is H.264 yuv420p with the moov atom before mdat (faststart)", async () => {
-    const info = await probeVideo(file(even.mp4));
+    const info = await probeVideo(file(fileOf(even, "h264")));
     expect(info?.codec).toBe("h264");
     expect(info?.pixFmt).toBe("yuv420p");
     expect([info?.width, info?.height]).toEqual([64, 48]);
-    const boxes = topLevelBoxes(readFileSync(file(even.mp4)));
+    const boxes = topLevelBoxes(readFileSync(file(fileOf(even, "h264"))));
     expect(boxes).toContain("moov");
     expect(boxes).toContain("mdat");
     expect(boxes.indexOf("moov")).toBeLessThan(boxes.indexOf("mdat"));
   });
 
   it("WebM is VP9 yuv420p", async () => {
-    const info = await probeVideo(file(even.webm));
+    const info = await probeVideo(file(fileOf(even, "vp9")));
     expect(info?.codec).toBe("vp9");
     expect(info?.pixFmt).toBe("yuv420p");
     expect(info?.container).toContain("webm");
-    expect(readFileSync(file(even.webm)).subarray(0, 4)).toEqual(Buffer.from([0x1a, 0x45, 0xdf, 0xa3]));
+    expect(readFileSync(file(fileOf(even, "vp9"))).subarray(0, 4)).toEqual(Buffer.from([0x1a, 0x45, 0xdf, 0xa3]));
   });
 
   it("poster is a WebP of the first frame at the GIF's size", async () => {
@@ -77,10 +91,10 @@ describe("GIF → MP4 + WebM + poster", () => {
 
   it("odd-dimension GIF: even-sized video, poster and asset keep the GIF's size", async () => {
     expect([odd.width, odd.height]).toEqual([63, 47]);
-    const mp4 = await probeVideo(file(odd.mp4));
+    const mp4 = await probeVideo(file(fileOf(odd, "h264")));
     expect(mp4?.codec).toBe("h264");
     expect([mp4?.width, mp4?.height]).toEqual([62, 46]);
-    const webm = await probeVideo(file(odd.webm));
+    const webm = await probeVideo(file(fileOf(odd, "vp9")));
     expect(webm?.codec).toBe("vp9");
     const meta = await sharp(readFileSync(file(odd.poster))).metadata();
     expect([meta.width, meta.height]).toEqual([63, 47]);

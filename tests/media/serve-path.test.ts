@@ -62,8 +62,10 @@ describe("asset-files", () => {
       source: "01-a/x.gif",
       width: 2,
       height: 2,
-      mp4: "a.mp4",
-      webm: "a.webm",
+      sources: [
+        { file: "a.webm", type: "video/webm", codec: "vp9", bytes: 1 },
+        { file: "a.mp4", type: "video/mp4", codec: "h264", bytes: 2 },
+      ],
       poster: "a.webp",
       sourceBytes: 1,
       servedBytes: 1,
@@ -85,7 +87,7 @@ describe("asset-files", () => {
   };
 
   it("lists every file an asset uses, skipping an absent poster", () => {
-    expect(assetFiles(manifest["01-a/x.gif"]!)).toEqual(["a.mp4", "a.webm", "a.webp"]);
+    expect(assetFiles(manifest["01-a/x.gif"]!)).toEqual(["a.webm", "a.mp4", "a.webp"]);
     expect(assetFiles(manifest["01-a/b.gif"]!)).toEqual(["b.gif"]);
     expect(assetFiles(manifest["02-b/s.png"]!)).toEqual(["s.avif", "s.webp", "s.jpg"]);
   });
