@@ -20,18 +20,25 @@ export interface ReleaseJournal {
   claim?(at: number): boolean;
 }
 
-export function openReleaseJournal(cacheDir: string, root: string): ReleaseJournal {
-  const id = createHash("sha256").update(path.resolve(root)).digest("hex").slice(0, 16);
-  const file = path.join(cacheDir, "releases", `${id}.json`);
-  let last = -Infinity;
-  if (existsSync(file)) {
-    try {
-      const parsed = JSON.parse(readFileSync(file, "utf8")) as { lastAnnounced?: unknown };
-      if (typeof parsed.lastAnnounced === "number") last = parsed.lastAnnounced;
-    } catch {
-      last = -Infinity;
-    }
+/** A content root's name in the cache folder's `releases/`: the same root, the same journal. */
+export function journalId(root: string): string {
+  return createHash("sha256").update(path.resolve(root)).digest("hex").slice(0, 16);
+}
+
+/** The last release a single-file journal names; -Infinity when the file is missing or unreadable. */
+export function readLastAnnounced(file: string): number {
+  if (!existsSync(file)) return -Infinity;
+  try {
+    const parsed = JSON.parse(readFileSync(file, "utf8")) as { lastAnnounced?: unknown };
+    return typeof parsed.lastAnnounced === "number" ? parsed.lastAnnounced : -Infinity;
+  } catch {
+    return -Infinity;
   }
+}
+
+export function openReleaseJournal(cacheDir: string, root: string): ReleaseJournal {
+  const file = path.join(cacheDir, "releases", `${journalId(root)}.json`);
+  let last = readLastAnnounced(file);
   const save = () => {
     mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;

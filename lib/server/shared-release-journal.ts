@@ -1,8 +1,7 @@
-import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
-import type { ReleaseJournal } from "./release-journal";
+import { journalId, readLastAnnounced, type ReleaseJournal } from "./release-journal";
 
 /**
  * One release journal for every instance sharing a cache folder (a local
@@ -14,18 +13,10 @@ import type { ReleaseJournal } from "./release-journal";
  * journal of earlier versions, so an upgrade announces nothing twice.
  */
 export function openSharedReleaseJournal(cacheDir: string, root: string): ReleaseJournal {
-  const id = createHash("sha256").update(path.resolve(root)).digest("hex").slice(0, 16);
+  const id = journalId(root);
   const dir = path.join(cacheDir, "releases", id);
-  const legacy = path.join(cacheDir, "releases", `${id}.json`);
-  let memory = -Infinity;
-  if (existsSync(legacy)) {
-    try {
-      const parsed = JSON.parse(readFileSync(legacy, "utf8")) as { lastAnnounced?: unknown };
-      if (typeof parsed.lastAnnounced === "number") memory = parsed.lastAnnounced;
-    } catch {
-      /* unreadable: the claims decide */
-    }
-  }
+  // An unreadable legacy file counts for nothing: the claims decide.
+  let memory = readLastAnnounced(path.join(cacheDir, "releases", `${id}.json`));
   const claims = (): number[] => {
     try {
       return readdirSync(dir).flatMap((f) => (/^-?\d+\.claim$/.test(f) ? [Number(f.slice(0, -".claim".length))] : []));
