@@ -63,7 +63,7 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
       else res.destroy();
     });
   });
-  if (dev) server.on("upgrade", (req, socket, head) => backend.upgrade(req, socket, head));
+  if (preview) server.on("upgrade", (req, socket, head) => preview.upgrade(req, socket, head));
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     for (const [k, v] of Object.entries(staticSecurityHeaders())) res.setHeader(k, v);
@@ -112,6 +112,7 @@ export async function startServer(options: ServerOptions): Promise<Edge> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       pages.close();
       assets?.close();
+      preview?.close();
       await backend.close();
     },
   };
