@@ -41,7 +41,7 @@ async function exportSite(opts: { at: string; out: string; chapters?: string }):
   if (!view) throw new Error("story.yaml is invalid: run npm run check");
 
   const port = await freePort();
-  const edge = await startServer({ runtime, dev: false, port, hostname: "127.0.0.1", projectDir });
+  const edge = await startServer({ runtime, dev: false, port, hostname: "127.0.0.1", projectDir, env });
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const written = new Set<string>();

@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import type { Runtime } from "./runtime";
 import type { CachedResponse } from "./page-cache";
 import type { SiteView } from "../site/visibility";
 import { epubPath } from "../site/epub-path";
 import { buildStoryEpub } from "../../components/epub/build-story-epub";
+import { stateKey } from "./edge/state-key";
 
 /**
  * The e-book at `/<story>.epub`, built by the edge rather than a Next route
@@ -12,19 +14,22 @@ import { buildStoryEpub } from "../../components/epub/build-story-epub";
  * state; concurrent requests share one build.
  */
 export function epubDownloads(runtime: Runtime, mediaDir: string) {
-  let key = "";
-  let pending: Promise<CachedResponse> | null = null;
+  // One book at a time: a new state's book replaces the last (a request
+  // still waiting on the old one gets it all the same).
+  const books = new LRUCache<string, Promise<CachedResponse>>({ max: 1 });
   return {
     response(view: SiteView): Promise<CachedResponse> {
-      const want = `${runtime.version()}|${view.stateKey}`;
-      if (want !== key || !pending) {
-        key = want;
-        pending = build(view).catch((error: unknown) => {
-          key = "";
+      const key = stateKey(runtime, view);
+      let book = books.get(key);
+      if (!book) {
+        book = build(view).catch((error: unknown) => {
+          // A failed build is not kept: the next request tries again.
+          if (books.get(key) === book) books.delete(key);
           throw error;
         });
+        books.set(key, book);
       }
-      return pending;
+      return book;
     },
   };
 

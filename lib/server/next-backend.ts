@@ -1,6 +1,4 @@
-import { createServer, request, Agent, type IncomingMessage, type Server } from "node:http";
-import { connect } from "node:net";
-import type { Duplex } from "node:stream";
+import { createServer, request, type Agent, type Server } from "node:http";
 import next from "next";
 import { IDLE_SOCKET_MS } from "./render-pool";
 
@@ -11,7 +9,6 @@ import { IDLE_SOCKET_MS } from "./render-pool";
  */
 export interface NextBackend {
   port: number;
-  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   close(): Promise<void>;
 }
 
@@ -32,30 +29,8 @@ export async function startNextBackend(options: { dev: boolean; projectDir: stri
   const port = typeof address === "object" && address ? address.port : 0;
   return {
     port,
-    upgrade: (req, socket, head) => tunnel(port, req, socket, head),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-}
-
-/**
- * Passes a WebSocket upgrade (the dev server's hot-reload channel) through to
- * the backend byte for byte: handing the socket to Next's upgrade handler
- * from another server leaves its client waiting forever.
- */
-function tunnel(port: number, req: IncomingMessage, socket: Duplex, head: Buffer): void {
-  const upstream = connect(port, "127.0.0.1", () => {
-    const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
-    for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
-    upstream.write(lines.join("\r\n") + "\r\n\r\n");
-    if (head.length) upstream.write(head);
-    upstream.pipe(socket).pipe(upstream);
-  });
-  const close = () => {
-    upstream.destroy();
-    socket.destroy();
-  };
-  upstream.on("error", close);
-  socket.on("error", close);
 }
 
 export interface BackendResponse {
@@ -63,8 +38,6 @@ export interface BackendResponse {
   headers: Record<string, string | string[]>;
   body: Buffer;
 }
-
-const pipeAgent = new Agent({ keepAlive: true, maxSockets: 64, timeout: IDLE_SOCKET_MS });
 
 /** Fetches a whole response from the backend, over `agent`; aborted (rejecting) when `signal` fires. */
 export function fetchFromBackend(
@@ -93,17 +66,4 @@ export function fetchFromBackend(
     });
     req.end();
   });
-}
-
-/** Streams a response straight through (the dev server only: its tooling, hot reload and pages). */
-export function pipeFromBackend(
-  port: number,
-  client: IncomingMessage,
-  onResponse: (res: IncomingMessage) => void,
-  onError: (e: Error) => void,
-): void {
-  const headers = { ...client.headers };
-  const req = request({ host: "127.0.0.1", port, method: client.method, path: client.url, headers, agent: pipeAgent }, onResponse);
-  req.on("error", onError);
-  client.pipe(req);
 }

@@ -20,17 +20,20 @@ export interface ReleaseJournal {
   claim?(at: number): boolean;
 }
 
+/** The last release a single-file journal names; -Infinity when the file is missing or unreadable. */
+export function readLastAnnounced(file: string): number {
+  if (!existsSync(file)) return -Infinity;
+  try {
+    const parsed = JSON.parse(readFileSync(file, "utf8")) as { lastAnnounced?: unknown };
+    return typeof parsed.lastAnnounced === "number" ? parsed.lastAnnounced : -Infinity;
+  } catch {
+    return -Infinity;
+  }
+}
+
 export function openReleaseJournal(cacheDir: string, root: string): ReleaseJournal {
   const file = path.join(cacheLayout(cacheDir).releases, `${contentRootId(root)}.json`);
-  let last = -Infinity;
-  if (existsSync(file)) {
-    try {
-      const parsed = JSON.parse(readFileSync(file, "utf8")) as { lastAnnounced?: unknown };
-      if (typeof parsed.lastAnnounced === "number") last = parsed.lastAnnounced;
-    } catch {
-      last = -Infinity;
-    }
-  }
+  let last = readLastAnnounced(file);
   const save = () => {
     mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;

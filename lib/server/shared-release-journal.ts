@@ -1,8 +1,8 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
 import { cacheLayout, contentRootId } from "../cache-layout";
-import type { ReleaseJournal } from "./release-journal";
+import { readLastAnnounced, type ReleaseJournal } from "./release-journal";
 
 /**
  * One release journal for every instance sharing a cache folder (a local
@@ -15,17 +15,10 @@ import type { ReleaseJournal } from "./release-journal";
  */
 export function openSharedReleaseJournal(cacheDir: string, root: string): ReleaseJournal {
   const id = contentRootId(root);
-  const dir = path.join(cacheLayout(cacheDir).releases, id);
-  const legacy = path.join(cacheLayout(cacheDir).releases, `${id}.json`);
-  let memory = -Infinity;
-  if (existsSync(legacy)) {
-    try {
-      const parsed = JSON.parse(readFileSync(legacy, "utf8")) as { lastAnnounced?: unknown };
-      if (typeof parsed.lastAnnounced === "number") memory = parsed.lastAnnounced;
-    } catch {
-      /* unreadable: the claims decide */
-    }
-  }
+  const releases = cacheLayout(cacheDir).releases;
+  const dir = path.join(releases, id);
+  // An unreadable legacy file counts for nothing: the claims decide.
+  let memory = readLastAnnounced(path.join(releases, `${id}.json`));
   const claims = (): number[] => {
     try {
       return readdirSync(dir).flatMap((f) => (/^-?\d+\.claim$/.test(f) ? [Number(f.slice(0, -".claim".length))] : []));

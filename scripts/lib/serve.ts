@@ -43,7 +43,7 @@ export async function serve({ dev, env = readEnv() }: { dev: boolean; env?: Env 
   const port = env.PORT ?? 3000;
   // The preview shows drafts and upcoming chapters: only this machine may see it.
   const hostname = env.HOST ?? (dev ? "127.0.0.1" : undefined);
-  const edge = await startServer({ runtime, dev, port, hostname, projectDir });
+  const edge = await startServer({ runtime, dev, port, hostname, projectDir, env });
   if (!dev) purgeOnReload(runtime, env.INSTALLMENT_PURGE_URL ?? []);
   // Only a live timeline keeps a journal across restarts: a preview or a
   // replay (npm run demo) announces its releases afresh each time.

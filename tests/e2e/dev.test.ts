@@ -43,6 +43,18 @@ describe("author preview", () => {
     expect(sketch).toContain("Draft: not in the schedule");
   }, 300_000);
 
+  it("carries Next's hot-reload WebSocket through the edge: it opens on the preview's port and frames arrive", async () => {
+    const context = await browser.newContext();
+    const { page } = await watchedPage(context);
+    const opened = page.waitForEvent("websocket", { predicate: (ws) => ws.url().includes("/_next/"), timeout: 120_000 });
+    await page.goto(`${site.url}/landing`);
+    const socket = await opened;
+    expect(new URL(socket.url()).port).toBe(String(site.port));
+    await socket.waitForEvent("framereceived", { timeout: 60_000 });
+    expect(socket.isClosed()).toBe(false);
+    await context.close();
+  }, 300_000);
+
   it("reloads a chapter in the open page when its file changes", async () => {
     const context = await browser.newContext();
     const { page } = await watchedPage(context);
