@@ -11,6 +11,10 @@ const seen = new WeakSet<Element>();
 function observer(): IntersectionObserver {
   io ??= new IntersectionObserver(
     (entries) => {
+      // Read once, before any write: reading the viewport after marking a
+      // line would force a layout per line (seconds on a long chapter).
+      const fold = window.innerHeight;
+      const reduced = reducesMotion();
       for (const e of entries) {
         const el = e.target as HTMLElement;
         const first = !seen.has(el);
@@ -19,7 +23,7 @@ function observer(): IntersectionObserver {
           if (el.dataset.reveal === "hidden") el.dataset.reveal = "shown";
           io?.unobserve(el);
         } else if (first) {
-          if (e.boundingClientRect.top >= window.innerHeight && !reducesMotion()) el.dataset.reveal = "hidden";
+          if (e.boundingClientRect.top >= fold && !reduced) el.dataset.reveal = "hidden";
           else io?.unobserve(el);
         }
       }
