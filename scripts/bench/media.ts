@@ -4,7 +4,7 @@
 // the raw GIF bytes per chapter; then each clip with its SSIM against the GIF.
 //
 //   npm run bench -- media                      the sample story (or --chapters <dir>)
-//   npm run bench -- media --story generated    noisy, dithered and photographic GIFs (scripts/lib/bench-gif-story.ts)
+//   npm run bench -- media --story generated    noisy, dithered and photographic GIFs (scripts/bench/lib/gif-story.ts)
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,7 +22,7 @@ export const GOAL_RATIO = 0.2;
 export interface BenchMediaOptions {
   /** Content root; default `chapters`. */
   chapters?: string;
-  /** "generated": the untuned story of scripts/lib/bench-gif-story.ts instead of `chapters`. */
+  /** "generated": the untuned story of scripts/bench/lib/gif-story.ts instead of `chapters`. */
   story?: "sample" | "generated";
   /** Store to transcode into; default a fresh temp folder, so times are real transcodes (removed afterwards). */
   storeDir?: string;
