@@ -299,6 +299,19 @@ describe("media and motion", () => {
       await page.waitForTimeout(500);
       expect({ visit, ...(await layoutShifts(page)) }).toEqual({ visit, cls: 0, shifts: [] });
     }
+    // Painted mid-parse, the settings <details> has no <summary> yet (the
+    // browser shows its own "Details" legend): its box must be the same.
+    const boxes = await page.evaluate(() => {
+      const details = document.querySelector<HTMLElement>("details.reader-settings")!;
+      const rect = () => JSON.stringify(details.getBoundingClientRect());
+      const whole = rect();
+      const summary = details.querySelector("summary")!;
+      summary.remove();
+      const partial = rect();
+      details.prepend(summary);
+      return { whole, partial };
+    });
+    expect(boxes.partial).toBe(boxes.whole);
     // The room held is the room used: both controls are there once the islands ran.
     expect(await page.locator("[data-memory-forget]").isVisible()).toBe(true);
     expect(await page.locator("[data-offline-reading]").isVisible()).toBe(true);
