@@ -83,14 +83,16 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     // A live site keeps serving the last good story, schedule and chapters
     // through an edit with errors; a preview shows the errors in place.
     const next = await loadContent(root, { cache, lastGood: options.mode === "production" ? current : null });
-    for (const d of problemsOf(next)) log(formatDiagnostic(d, path.dirname(root)));
-    if (next.kept.length > 0)
-      log(`[installment] readers are served the last good version of ${next.kept.join(", ")} until the errors above are fixed`);
     const media = await buildManifest(mediaRefsOf(next.chapters), mediaStore, env);
-    for (const w of media.warnings) logJson({ event: "media-warning", file: w.file, message: w.message });
     current = next;
     manifest = media.manifest;
     version++;
+    // Logged once the new state is what every request sees, so whoever reads
+    // the log (an editor, a test) finds the dashboard already saying the same.
+    for (const d of problemsOf(next)) log(formatDiagnostic(d, path.dirname(root)));
+    if (next.kept.length > 0)
+      log(`[installment] readers are served the last good version of ${next.kept.join(", ")} until the errors above are fixed`);
+    for (const w of media.warnings) logJson({ event: "media-warning", file: w.file, message: w.message });
     for (const l of listeners) l();
   };
 
