@@ -61,6 +61,7 @@ export const LAYOUT_MARKS = {
   scripted: "data-scripted",
   offlineCapable: "data-offline-capable",
   readingMemory: "data-reading-memory",
+  fullLayout: "data-full-layout",
 } as const;
 
 /**
@@ -71,4 +72,4 @@ export const LAYOUT_MARKS = {
  */
 export const readerPrefsScript: string = `(function(){var d=document.documentElement;d.setAttribute("${LAYOUT_MARKS.scripted}","true");try{var w=window,n=w.navigator;if(n&&"serviceWorker" in n&&"caches" in w)d.setAttribute("${LAYOUT_MARKS.offlineCapable}","true");var s=w.localStorage;if(s.getItem("${READING_MEMORY_KEY}")!==null)d.setAttribute("${LAYOUT_MARKS.readingMemory}","true");${JSON.stringify(
   (Object.values(PREFS) as { key: string; attr: string }[]).map((p) => [p.key, p.attr]),
-)}.forEach(function(p){if(s.getItem(p[0])==="true")d.setAttribute(p[1],"true")})}catch(e){}})();`;
+)}.forEach(function(p){if(s.getItem(p[0])==="true")d.setAttribute(p[1],"true")})}catch(e){}try{var t=w.performance.getEntriesByType("navigation")[0];if(w.location.hash||t&&t.type!=="navigate")d.setAttribute("${LAYOUT_MARKS.fullLayout}","true")}catch(e){}})();`;

@@ -8,6 +8,7 @@ import { continueReading } from "./continue-reading";
 import { readerSettings } from "./reader-settings";
 import { releaseTime } from "./release-time";
 import { reveal } from "./reveal";
+import { dialogueLayout } from "./dialogue-layout";
 import { typingIsland } from "./typing";
 import { copyLinkIsland } from "./copy-link";
 import { stepNavIsland } from "./step-nav";
@@ -17,10 +18,12 @@ import { offlineReading } from "./offline/offline-reading";
 
 /**
  * Every vanilla island a reader page can use; each entry is one small module
- * in this folder. Order matters once: scrolly moves each step's media into
- * its panel before loop-video looks for the panel a video sits in.
+ * in this folder. Order matters twice: scrolly moves each step's media into
+ * its panel before loop-video looks for the panel a video sits in, and
+ * dialogue-layout comes first so a reader's early scroll finds it listening.
  */
 export const islands: readonly Island[] = [
+  dialogueLayout,
   scrolly,
   loopVideo,
   youtube,

@@ -4,7 +4,10 @@ import { onReducedMotionChange, reducesMotion } from "./reduced-motion";
 // One IntersectionObserver for every line of the page. Its first report for
 // an element says where it starts: wholly below the fold, it is hidden
 // (data-reveal="hidden", opacity/transform in CSS: no layout shift) and shown
-// with a CSS transition when it enters; anything else is never touched.
+// with a CSS transition when it enters; anything else is never touched. A
+// line in dialogue the browser has not laid out yet (content-visibility)
+// reports an empty box: that dialogue is off screen, and on a page opened at
+// its top (the only time layout is lazy) that means below.
 let io: IntersectionObserver | undefined;
 const seen = new WeakSet<Element>();
 
@@ -23,7 +26,9 @@ function observer(): IntersectionObserver {
           if (el.dataset.reveal === "hidden") el.dataset.reveal = "shown";
           io?.unobserve(el);
         } else if (first) {
-          if (e.boundingClientRect.top >= fold && !reduced) el.dataset.reveal = "hidden";
+          const r = e.boundingClientRect;
+          const notLaidOut = r.width === 0 && r.height === 0;
+          if ((r.top >= fold || notLaidOut) && !reduced) el.dataset.reveal = "hidden";
           else io?.unobserve(el);
         }
       }

@@ -103,6 +103,21 @@ describe("readerPrefsScript", () => {
     expect(without.has(LAYOUT_MARKS.offlineCapable)).toBe(false);
     expect(without.has(LAYOUT_MARKS.readingMemory)).toBe(false);
   });
+  it("asks for full layout where the browser will scroll to a remembered place: a fragment, a reload, back/forward", () => {
+    const nav = (type: string, hash = "") => ({
+      location: { hash },
+      performance: { getEntriesByType: (t: string) => (t === "navigation" ? [{ type }] : []) },
+    });
+    expect(run(memoryStorage(), nav("navigate")).has(LAYOUT_MARKS.fullLayout)).toBe(false);
+    expect(run(memoryStorage(), nav("navigate", "#line-3")).get(LAYOUT_MARKS.fullLayout)).toBe("true");
+    expect(run(memoryStorage(), nav("navigate", "#resume")).get(LAYOUT_MARKS.fullLayout)).toBe("true");
+    expect(run(memoryStorage(), nav("reload")).get(LAYOUT_MARKS.fullLayout)).toBe("true");
+    expect(run(memoryStorage(), nav("back_forward")).get(LAYOUT_MARKS.fullLayout)).toBe("true");
+    // No Navigation Timing (old browser): stored preferences still apply.
+    const old = run(memoryStorage({ "installment:show-names": "true" }), { location: { hash: "" } });
+    expect(old.has(LAYOUT_MARKS.fullLayout)).toBe(false);
+    expect(old.get("data-show-names")).toBe("true");
+  });
   it("never throws when storage is blocked, and still marks that scripts run", () => {
     const throwing = {
       getItem() {
@@ -113,7 +128,7 @@ describe("readerPrefsScript", () => {
     expect(run(throwing).get(LAYOUT_MARKS.scripted)).toBe("true");
   });
   it("is small and free of template artefacts", () => {
-    expect(readerPrefsScript.length).toBeLessThan(700);
+    expect(readerPrefsScript.length).toBeLessThan(800);
     expect(readerPrefsScript).not.toMatch(/\$\{|undefined/);
     expect(readerPrefsScript).toContain(PREFS.showNames.key);
   });

@@ -3,6 +3,7 @@ import { startSite, type RunningSite } from "../helpers/server";
 import { launchBrowser, watchedPage, type Browser, type Page } from "../helpers/browser";
 import { readerStory } from "../helpers/reader-fixture";
 import { axeViolations, summarize } from "../helpers/axe";
+import { layoutShifts, watchLayoutShifts } from "../helpers/layout-shifts";
 
 let site: RunningSite;
 let browser: Browser;
@@ -47,37 +48,6 @@ async function expectActive(page: Page, index: number) {
   expect(await activePanel(page)).toBe(String(index));
 }
 
-/** Collects layout shifts from the first paint on (buffered), with what moved. */
-async function watchLayoutShifts(page: Page) {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __cls: number; __shifts: string[] };
-    w.__cls = 0;
-    w.__shifts = [];
-    type Shift = {
-      value: number;
-      hadRecentInput: boolean;
-      sources?: { node?: Element; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
-    };
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as unknown as Shift[]) {
-        if (e.hadRecentInput) continue;
-        w.__cls += e.value;
-        for (const s of e.sources ?? []) {
-          w.__shifts.push(
-            `${e.value.toFixed(4)} ${s.node?.nodeName ?? "?"}.${s.node?.getAttribute?.("class") ?? ""} ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`,
-          );
-        }
-      }
-    }).observe({ type: "layout-shift", buffered: true });
-  });
-}
-
-async function layoutShifts(page: Page): Promise<{ cls: number; shifts: string[] }> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __cls: number; __shifts: string[] };
-    return { cls: w.__cls, shifts: w.__shifts };
-  });
-}
 
 describe("scroll steps", () => {
   it("show each step's media in order, down and back up", async () => {
