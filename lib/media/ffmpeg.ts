@@ -100,6 +100,8 @@ interface BinaryFacts {
 }
 
 const facts = new Map<string, Promise<BinaryFacts>>();
+/** Cache files known to hold a binary's facts in this process. */
+const saved = new Set<string>();
 
 /**
  * What a binary says about itself, asked once per process and, with
@@ -109,7 +111,17 @@ const facts = new Map<string, Promise<BinaryFacts>>();
 function binaryFacts(ffmpeg: string | undefined, cacheDir: string | undefined): Promise<BinaryFacts> {
   const bin = ffmpegPath(ffmpeg) ?? "";
   let found = facts.get(bin);
-  if (found) return found;
+  if (found) {
+    // Asked before without this cache folder: remember it there too.
+    const file = cacheDir ? factsFile(cacheDir, bin) : null;
+    if (file && !saved.has(file))
+      return found.then(async (f) => {
+        if (!existsSync(file) && f.identity !== bin && f.encoders.length) await saveFacts(file, f).catch(() => {});
+        saved.add(file);
+        return f;
+      });
+    return found;
+  }
   found = (async (): Promise<BinaryFacts> => {
     const file = cacheDir ? factsFile(cacheDir, bin) : null;
     if (file) {
@@ -134,10 +146,17 @@ function binaryFacts(ffmpeg: string | undefined, cacheDir: string | undefined): 
     const result = { identity: identity || bin, encoders };
     // Only a binary that answered is remembered; one that failed is asked again next time.
     if (file && identity && encoders.length) await saveFacts(file, result).catch(() => {});
+    if (file) saved.add(file);
     return result;
   })();
   facts.set(bin, found);
   return found;
+}
+
+/** Forgets what binaries said in this process (tests: a fresh process reads them from disk). */
+export function forgetFfmpegFacts(): void {
+  facts.clear();
+  saved.clear();
 }
 
 function factsFile(cacheDir: string, bin: string): string | null {
