@@ -125,42 +125,40 @@ export function av1LimitBytes(input: Pick<Av1Input, "gifBytes" | "posterBytes" |
 
 const crfOf = (s: EncodeSettings, qualityCrf: number): number => (s.mode === "crf" ? s.crf : qualityCrf);
 
+/** The most the CRF search raises the CRF in one step before it has a fit: on noise, SVT-AV1's bytes fall off a cliff. */
+export const AV1_MAX_CRF_STEP = 8;
+
 /**
  * CRF search: the quality setting, then a CRF raised until the video fits
- * the limit, each step interpolated on log(bytes) between the closest CRF
- * over the limit and the closest under it (bytes fall roughly exponentially
- * with CRF), aiming at 90% of the limit; a bisection when the guess lands
- * outside the bracket. Stops at a fit within AV1_CLOSE_ENOUGH of the limit,
- * when the bracket closes, or after AV1_MAX_ENCODES.
+ * the limit. Before any fit, each step extrapolates log(bytes) against CRF
+ * (from the last two attempts, or assuming bytes halve every 6 CRF steps
+ * after the first) to 90% of the limit, by at most AV1_MAX_CRF_STEP; once a
+ * fit and an overshoot bracket the answer, it bisects. Stops at a fit within
+ * AV1_CLOSE_ENOUGH of the limit, when the bracket closes, or after
+ * AV1_MAX_ENCODES.
  */
 export function nextAv1Crf(input: Av1Input, attempts: readonly Attempt[]): EncodeSettings | null {
   if (attempts.length === 0) return { mode: "quality" };
   const limit = av1LimitBytes(input);
   if (attempts.length >= AV1_MAX_ENCODES) return null;
-  const points = attempts.map((a) => ({ crf: crfOf(a.settings, input.qualityCrf), bytes: a.bytes }));
+  const points = attempts.map((a) => ({ crf: crfOf(a.settings, input.qualityCrf), bytes: Math.max(1, a.bytes) }));
   const fits = points.filter((p) => p.bytes <= limit);
-  const over = points.filter((p) => p.bytes > limit);
+  const over = points.filter((p) => p.bytes > limit).sort((a, b) => a.crf - b.crf);
   // The quality setting fits: keep it (the search only ever raises CRF).
-  if (fits.some((p) => p.crf === input.qualityCrf)) return null;
+  if (over.length === 0) return null;
   if (fits.some((p) => p.bytes >= limit * AV1_CLOSE_ENOUGH)) return null;
-  const hi = over.reduce((a, b) => (b.crf > a.crf ? b : a), over[0] ?? points[0]!);
+  const hi = over.at(-1) as { crf: number; bytes: number };
   const lo = fits.length ? fits.reduce((a, b) => (b.crf < a.crf ? b : a)) : null;
-  const top = lo ? lo.crf : AV1_MAX_CRF + 1;
-  if (top - hi.crf <= 1) return null;
-  const aim = limit * 0.9;
-  let guess: number;
-  if (lo && lo.bytes > 0 && hi.bytes > lo.bytes) {
-    const t = Math.log(hi.bytes / aim) / Math.log(hi.bytes / lo.bytes);
-    guess = hi.crf + t * (lo.crf - hi.crf);
-  } else {
-    // No fit yet: assume bytes halve every 8 CRF steps (SVT-AV1 on GIF-like clips: 6–10).
-    guess = hi.crf + 8 * Math.log2(hi.bytes / Math.max(1, aim));
+  if (lo) {
+    if (lo.crf - hi.crf <= 1) return null;
+    return { mode: "crf", crf: Math.floor((hi.crf + lo.crf) / 2) };
   }
-  let crf = Math.ceil(guess);
-  if (!(crf > hi.crf && crf < top)) crf = Math.floor((hi.crf + top) / 2);
-  crf = Math.min(AV1_MAX_CRF, Math.max(hi.crf + 1, crf));
-  if (crf >= top) return null;
-  return { mode: "crf", crf };
+  if (hi.crf >= AV1_MAX_CRF) return null;
+  const prev = over.at(-2);
+  // Natural-log bytes lost per CRF step: measured from the last two overshoots, else bytes halving every 6 steps.
+  const slope = prev && prev.bytes > hi.bytes ? Math.log(prev.bytes / hi.bytes) / (hi.crf - prev.crf) : Math.LN2 / 6;
+  const step = Math.ceil(Math.log(hi.bytes / Math.max(1, limit * 0.9)) / slope);
+  return { mode: "crf", crf: Math.min(AV1_MAX_CRF, hi.crf + Math.min(AV1_MAX_CRF_STEP, Math.max(1, step))) };
 }
 
 /**
