@@ -163,19 +163,29 @@ export function nextAv1Crf(input: Av1Input, attempts: readonly Attempt[]): Encod
 
 /**
  * Rate search: the quality setting, then SVT-AV1's average bitrate aimed at
- * 80% of the limit over the clip's length, then rescaled by aim/actual
- * (aiming at 90%) while the result is over the limit.
+ * 90% of the limit over the clip's length, then rescaled by aim/actual while
+ * the result is over the limit or under AV1_CLOSE_ENOUGH of it (the same
+ * stopping rule as the CRF search), after AV1_MAX_ENCODES at most.
  */
 export function nextAv1Rate(input: Av1Input, attempts: readonly Attempt[]): EncodeSettings | null {
   if (attempts.length === 0) return { mode: "quality" };
   const limit = av1LimitBytes(input);
   const last = attempts.at(-1) as Attempt;
-  if (last.bytes <= limit || attempts.length >= AV1_MAX_ENCODES) return null;
+  if (attempts.length >= AV1_MAX_ENCODES) return null;
+  if (last.settings.mode === "quality" && last.bytes <= limit) return null;
+  if (attempts.some((a) => a.settings.mode === "ceiling" && a.bytes <= limit && a.bytes >= limit * AV1_CLOSE_ENOUGH)) return null;
+  const aim = limit * 0.9;
   const seconds = Math.max(input.seconds, 0.1);
-  let bitrate = ((limit * AV1_CLOSE_ENOUGH * 8) / seconds) * 0.97;
-  if (last.settings.mode === "ceiling") bitrate = Math.min(bitrate, last.settings.bitrate * ((limit * 0.9) / last.bytes));
+  let bitrate = ((aim * 8) / seconds) * 0.97;
+  if (last.settings.mode === "ceiling") bitrate = last.settings.bitrate * (aim / Math.max(1, last.bytes));
   bitrate = Math.max(MIN_BITRATE / 2, Math.round(bitrate));
-  if (last.settings.mode === "ceiling" && bitrate >= last.settings.bitrate) return null;
+  // Never ask again for a rate already tried, nor above one that overshot.
+  const tried = attempts.flatMap((a) => (a.settings.mode === "ceiling" ? [a.settings] : []));
+  const overshot = attempts
+    .filter((a) => a.settings.mode === "ceiling" && a.bytes > limit)
+    .map((a) => (a.settings as { bitrate: number }).bitrate);
+  if (overshot.length) bitrate = Math.min(bitrate, Math.min(...overshot) - 1);
+  if (tried.some((t) => Math.abs(t.bitrate - bitrate) < 1000)) return null;
   return { mode: "ceiling", bitrate };
 }
 
