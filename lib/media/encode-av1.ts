@@ -19,6 +19,8 @@ export interface Av1Result {
   decision: Av1Decision;
   /** The kept video (a temp file the caller commits), with its `<source type>`; null when dropped. */
   video: (BudgetedVideo & { type: string }) | null;
+  /** The encode timed out or was killed: may not happen next time, so the result is not worth caching. */
+  transient?: boolean;
 }
 
 export async function encodeAv1(
@@ -44,7 +46,11 @@ export async function encodeAv1(
     { ...ctx, ffmpeg: ctx.av1Ffmpeg },
   );
   if (!r.ok)
-    return { decision: { kept: false, bytes: null, encodes: 1, reason: `not encoded: ${ffmpegErrorLine(r.failure)}` }, video: null };
+    return {
+      decision: { kept: false, bytes: null, encodes: 1, reason: `not encoded: ${ffmpegErrorLine(r.failure)}` },
+      video: null,
+      transient: r.failure.timedOut || r.failure.signal !== null,
+    };
   const v = r.video;
   const encodes = v.attempts.length;
   const compared = `${formatBytes(v.bytes)} against ${CODEC_NAME[lighter.codec] ?? lighter.codec} ${formatBytes(lighter.bytes)}`;

@@ -1,7 +1,7 @@
 // A GIF becomes an H.264 MP4 and a VP9 WebM, each tuned to the clip's budget,
 // plus a WebP poster, and an AV1 MP4 when an ffmpeg with SVT-AV1 is there and
-// the AV1 comes out lighter than both; the lightest video is listed first. A GIF that cannot be
-// transcoded is served as it is, with a warning.
+// the AV1 comes out lighter than both; the lightest video is listed first. A
+// GIF that cannot be transcoded is served as it is, with a warning.
 import { readFile } from "node:fs/promises";
 import type { MediaRef } from "../content/types";
 import { SOURCE_TYPE, CONTAINER } from "./encode-args";
@@ -64,7 +64,8 @@ export async function processGif(ref: MediaRef, bytes: Buffer, ctx: JobContext):
     const served = (sources[0]?.bytes ?? 0) + poster.data.length;
     const over = overBudgetMessage(bytes.length, served, formatBytes);
     return {
-      cacheable: true,
+      // An AV1 encode that timed out may not next time: the GIF is done again then, as after any timeout.
+      cacheable: !av1?.transient,
       entry: {
         version: PIPELINE_VERSION,
         ...(over ? { note: `${over}: ${OVER_BUDGET_ADVICE}` } : {}),

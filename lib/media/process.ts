@@ -1,4 +1,5 @@
-// processMedia: every GIF a chapter uses becomes MP4 + WebM + poster, every
+// processMedia: every GIF a chapter uses becomes MP4 + WebM + poster (and an
+// AV1 MP4 when an ffmpeg with SVT-AV1 is there and it is lighter), every
 // still becomes responsive renditions. Content-addressed, cached by source
 // hash across processes, parallel up to the core count, and a file that cannot
 // be transcoded falls back to the original with a warning instead of throwing.
