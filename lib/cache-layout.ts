@@ -41,7 +41,16 @@ export function contentRootId(contentRoot: string): string {
   return createHash("sha256").update(path.resolve(contentRoot)).digest("hex").slice(0, 16);
 }
 
-/** Inside a media store: generated files, the cache index per source hash, temp files. */
-export function storeLayout(storeRoot: string): { files: string; index: string; tmp: string } {
-  return { files: path.join(storeRoot, "files"), index: path.join(storeRoot, "index"), tmp: path.join(storeRoot, "tmp") };
+/**
+ * Inside a media store: generated files, the cache index per source hash,
+ * temp files, and what each ffmpeg binary said about itself (`-version`,
+ * `-encoders`), keyed by its path, size and mtime.
+ */
+export function storeLayout(storeRoot: string): { files: string; index: string; tmp: string; ffmpeg: string } {
+  return {
+    files: path.join(storeRoot, "files"),
+    index: path.join(storeRoot, "index"),
+    tmp: path.join(storeRoot, "tmp"),
+    ffmpeg: path.join(storeRoot, "ffmpeg"),
+  };
 }

@@ -31,6 +31,11 @@ const envSchema = z.object({
   INSTALLMENT_PREVIEW: z.enum(["0", "1"]).optional(),
   /** An ffmpeg binary instead of the bundled one (a path that does not exist: media fall back to the original GIF). */
   INSTALLMENT_FFMPEG: z.string().min(1).optional(),
+  /**
+   * The ffmpeg that encodes the AV1 rendition (it needs libsvtav1): a path, or `none` for no AV1.
+   * Unset: INSTALLMENT_FFMPEG if it has libsvtav1, else Debian's /usr/bin/ffmpeg if it has (see av1FfmpegCandidates).
+   */
+  INSTALLMENT_AV1_FFMPEG: z.string().min(1).optional(),
   /** How long one GIF's transcode may take (default 10 minutes). */
   INSTALLMENT_FFMPEG_TIMEOUT_MS: z.coerce
     .number()
@@ -103,4 +108,19 @@ export function cacheRoot(env: Env = readEnv()): string {
   return path.resolve(
     /*turbopackIgnore: true*/ env.INSTALLMENT_CACHE_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), ".cache", "installment"),
   );
+}
+
+/** Where Debian installs its ffmpeg (5.1 in bookworm, with SVT-AV1). */
+export const DEBIAN_FFMPEG = "/usr/bin/ffmpeg";
+
+/**
+ * The ffmpeg binaries to ask for an AV1 encoder (libsvtav1), in order; the
+ * media pipeline takes the first that has one, and makes no AV1 when none
+ * does. INSTALLMENT_AV1_FFMPEG names one (`none`: no AV1); otherwise the
+ * configured INSTALLMENT_FFMPEG, then Debian's.
+ */
+export function av1FfmpegCandidates(env: Pick<Env, "INSTALLMENT_FFMPEG" | "INSTALLMENT_AV1_FFMPEG">): string[] {
+  if (env.INSTALLMENT_AV1_FFMPEG === "none") return [];
+  if (env.INSTALLMENT_AV1_FFMPEG) return [env.INSTALLMENT_AV1_FFMPEG];
+  return [...new Set([env.INSTALLMENT_FFMPEG, DEBIAN_FFMPEG].filter((p): p is string => Boolean(p)))];
 }

@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { MediaRef } from "../lib/content/types";
 import { formatDiagnostic } from "../lib/content/format-diagnostic";
-import { readEnv } from "../lib/env";
+import { av1FfmpegCandidates, readEnv } from "../lib/env";
 import { processMedia, progressBarByDefault, type ProcessMediaOptions, type ProcessMediaResult } from "../lib/media/process";
 import { formatSummary } from "../lib/media/summary";
 import { isMain } from "./lib/is-main";
@@ -61,16 +61,20 @@ async function buildMediaCommand(opts: { chapters?: string; store?: string; mani
     console.log(`media: no GIFs or stills under ${root}`);
     return;
   }
-  const { warnings, summary, storeDir } = await buildMedia(refs, {
+  const candidates = av1FfmpegCandidates(env);
+  const { warnings, summary, storeDir, av1Ffmpeg } = await buildMedia(refs, {
     storeDir: opts.store,
     manifestFile: opts.manifest,
     ffmpeg: env.INSTALLMENT_FFMPEG,
+    av1Ffmpeg: candidates,
     timeoutMs: env.INSTALLMENT_FFMPEG_TIMEOUT_MS,
   });
   for (const w of warnings) console.error(formatDiagnostic(w, process.cwd()));
   // On a TTY processMedia has already printed the summary under its progress bar.
   if (!progressBarByDefault(env)) console.log(formatSummary(summary));
   console.log(`store: ${storeDir}`);
+  if (!av1Ffmpeg && candidates.length && refs.some((r) => r.kind === "gif"))
+    console.log(`media: no AV1 renditions (no ffmpeg with SVT-AV1 among ${candidates.join(", ")}; Debian: apt-get install ffmpeg)`);
   if (warnings.some((w) => w.severity === "error")) process.exitCode = 1;
 }
 

@@ -21,8 +21,8 @@ export interface EncodeOptions {
 }
 
 /** VP9 for the WebM, or VP8 when this ffmpeg build has no VP9. */
-export async function webmCodec(ffmpeg?: string): Promise<VideoCodec> {
-  const enc = await ffmpegEncoders(ffmpeg);
+export async function webmCodec(ffmpeg?: string, cacheDir?: string): Promise<VideoCodec> {
+  const enc = await ffmpegEncoders(ffmpeg, cacheDir);
   return enc.has("libvpx-vp9") || enc.size === 0 ? "vp9" : "vp8";
 }
 

@@ -27,18 +27,37 @@ export interface BudgetContext {
   ffmpeg: string | undefined;
 }
 
-export async function encodeWithinBudget(
+/** What to encode next (null: stop) and which attempt to keep, given the clip's length once known. */
+export interface EncodePlan {
+  next(seconds: number, attempts: readonly Attempt[]): EncodeSettings | null;
+  choose(seconds: number, attempts: readonly Attempt[]): Attempt | undefined;
+}
+
+export function encodeWithinBudget(
   input: string,
   codec: VideoCodec,
   budget: Omit<BudgetInput, "seconds">,
   ctx: BudgetContext,
 ): Promise<BudgetedResult> {
+  return encodeWithPlan(
+    input,
+    codec,
+    {
+      next: (seconds, attempts) => nextSettings({ ...budget, seconds }, attempts),
+      choose: (seconds, attempts) => chooseAttempt({ ...budget, seconds }, attempts),
+    },
+    ctx,
+  );
+}
+
+/** Encodes `codec` as `plan` says until it says stop; resolves with the kept attempt (a temp file the caller commits). */
+export async function encodeWithPlan(input: string, codec: VideoCodec, plan: EncodePlan, ctx: BudgetContext): Promise<BudgetedResult> {
   const attempts: Attempt[] = [];
   const files: string[] = [];
   let seconds = 0;
   try {
     for (;;) {
-      const settings = nextSettings({ ...budget, seconds }, attempts);
+      const settings = plan.next(seconds, attempts);
       if (!settings) break;
       const out = tempPath(ctx.store, CONTAINER[codec]);
       files.push(out);
@@ -63,7 +82,7 @@ export async function encodeWithinBudget(
         if (!(seconds > 0)) break;
       }
     }
-    const kept = chooseAttempt({ ...budget, seconds }, attempts) as Attempt;
+    const kept = plan.choose(seconds, attempts) as Attempt;
     const tmp = files[attempts.indexOf(kept)] as string;
     files.splice(files.indexOf(tmp), 1);
     return { ok: true, video: { codec, tmp, bytes: kept.bytes, settings: kept.settings, attempts } };

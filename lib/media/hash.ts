@@ -15,6 +15,7 @@ export const PIPELINE_SOURCES = [
   "encode-args.ts",
   "encode-video.ts",
   "encode-within-budget.ts",
+  "encode-av1.ts",
   "video-budget.ts",
   "ffmpeg.ts",
   "poster.ts",

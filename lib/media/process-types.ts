@@ -26,4 +26,6 @@ export interface JobContext {
   timeoutMs: number | undefined;
   /** An ffmpeg binary instead of the bundled one (INSTALLMENT_FFMPEG). */
   ffmpeg: string | undefined;
+  /** The ffmpeg with SVT-AV1 that makes the AV1 rendition; null: no AV1. */
+  av1Ffmpeg: string | null;
 }

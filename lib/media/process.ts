@@ -1,4 +1,5 @@
-// processMedia: every GIF a chapter uses becomes MP4 + WebM + poster, every
+// processMedia: every GIF a chapter uses becomes MP4 + WebM + poster (and an
+// AV1 MP4 when an ffmpeg with SVT-AV1 is there and it is lighter), every
 // still becomes responsive renditions. Content-addressed, cached by source
 // hash across processes, parallel up to the core count, and a file that cannot
 // be transcoded falls back to the original with a warning instead of throwing.
@@ -9,7 +10,7 @@ import { createHash } from "node:crypto";
 import type { Diagnostic, MediaRef } from "../content/types";
 import type { MediaAsset, MediaManifest } from "./types";
 import { assetFiles } from "./asset-files";
-import { ffmpegIdentity } from "./ffmpeg";
+import { ffmpegIdentity, findAv1Ffmpeg } from "./ffmpeg";
 import { PIPELINE_VERSION, sourceHash } from "./hash";
 import { runPool } from "./pool";
 import { processGif } from "./process-gif";
@@ -18,7 +19,7 @@ import type { IndexEntry, JobContext, JobResult } from "./process-types";
 import { createProgressBar } from "./progress";
 import { openStore, readIndex, storeFile, writeIndex, type Store } from "./store";
 import { formatSummary, type MediaSummary } from "./summary";
-import { readEnv, type Env } from "../env";
+import { av1FfmpegCandidates, readEnv, type Env } from "../env";
 
 export interface ProcessMediaOptions {
   /** Default: the cache folder's media store (`$INSTALLMENT_CACHE_DIR/media`). */
@@ -32,6 +33,12 @@ export interface ProcessMediaOptions {
   timeoutMs?: number;
   /** An ffmpeg binary instead of the bundled one (INSTALLMENT_FFMPEG). */
   ffmpeg?: string;
+  /**
+   * Binaries to ask for SVT-AV1, in order (lib/env.ts av1FfmpegCandidates);
+   * the first that has it makes the AV1 renditions; empty: no AV1. Default:
+   * `ffmpeg`, then Debian's /usr/bin/ffmpeg.
+   */
+  av1Ffmpeg?: readonly string[];
 }
 
 export interface ProcessMediaResult {
@@ -40,6 +47,8 @@ export interface ProcessMediaResult {
   summary: MediaSummary;
   /** Absolute store folder (generated files live in `<storeDir>/files`). */
   storeDir: string;
+  /** The ffmpeg that made the AV1 renditions; null when none of the candidates has SVT-AV1. */
+  av1Ffmpeg: string | null;
 }
 
 interface Outcome {
@@ -75,7 +84,10 @@ export async function processMedia(refs: MediaRef[], opts: ProcessMediaOptions =
     : null;
 
   const inflight = new Map<string, Promise<IndexEntry | null>>();
-  const ctx: Ctx = { store, threads, timeoutMs: opts.timeoutMs, ffmpeg: opts.ffmpeg, inflight };
+  const av1Ffmpeg = gifJobs
+    ? await findAv1Ffmpeg(opts.av1Ffmpeg ?? av1FfmpegCandidates({ INSTALLMENT_FFMPEG: opts.ffmpeg }), store.ffmpeg)
+    : null;
+  const ctx: Ctx = { store, threads, timeoutMs: opts.timeoutMs, ffmpeg: opts.ffmpeg, av1Ffmpeg, inflight };
 
   const outcomes = await runPoolSettled(unique, concurrency, async (ref) => {
     current = ref.path;
@@ -112,7 +124,7 @@ export async function processMedia(refs: MediaRef[], opts: ProcessMediaOptions =
   });
   summary.ms = Date.now() - started;
   if (showBar && unique.length > 0) process.stderr.write(formatSummary(summary) + "\n");
-  return { manifest, warnings, summary, storeDir: store.root };
+  return { manifest, warnings, summary, storeDir: store.root, av1Ffmpeg };
 }
 
 /** Whether processMedia draws its progress bar (and summary line) when `progressBar` is not given. */
@@ -137,7 +149,7 @@ async function processOne(ref: MediaRef, ctx: Ctx): Promise<Outcome> {
     };
   }
   const kind = ref.kind === "gif" ? "video" : "image";
-  const key = await indexKey(bytes, kind, ctx.ffmpeg);
+  const key = await indexKey(bytes, kind, ctx);
 
   // Same bytes under two paths in one run: the second waits for the first.
   const running = ctx.inflight.get(key);
@@ -158,12 +170,17 @@ async function processOne(ref: MediaRef, ctx: Ctx): Promise<Outcome> {
   }
 }
 
-/** A video is only as good as the encoder that made it: another ffmpeg build means another key. */
-async function indexKey(bytes: Buffer, kind: "video" | "image", ffmpeg: string | undefined): Promise<string> {
+/**
+ * A video is only as good as the encoders that made it: another ffmpeg build,
+ * or another AV1 encoder (or none), means another key.
+ */
+async function indexKey(bytes: Buffer, kind: "video" | "image", ctx: Ctx): Promise<string> {
   const base = `${PIPELINE_VERSION}-${sourceHash(bytes)}-${kind}`;
   if (kind === "image") return base;
+  const av1 = ctx.av1Ffmpeg ? await ffmpegIdentity(ctx.av1Ffmpeg, ctx.store.ffmpeg) : "no-av1";
   return `${base}-${createHash("sha256")
-    .update(await ffmpegIdentity(ffmpeg))
+    .update(await ffmpegIdentity(ctx.ffmpeg, ctx.store.ffmpeg))
+    .update("\0" + av1)
     .digest("hex")
     .slice(0, 12)}`;
 }

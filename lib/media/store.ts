@@ -19,6 +19,8 @@ export interface Store {
   files: string;
   index: string;
   tmp: string;
+  /** What each ffmpeg binary said about itself (lib/media/ffmpeg.ts). */
+  ffmpeg: string;
 }
 
 export function openStore(storeDir?: string): Store {

@@ -1,11 +1,12 @@
 // Bench dispatcher.
 //
 //   npm run bench -- [name…] [--chapters <dir>] [--story generated]      (npm run bench -- media)
+//   npm run bench -- media --jobs 1 --store <dir>                          (one GIF at a time, keep the store)
 //
 // Runs the named benches, or all of them when none is named. A bench returns
 // false when it misses its goal; the process then exits with status 1. An
 // unknown bench or option is one line on stderr and status 2.
-import { Argument, CommanderError, Option } from "commander";
+import { Argument, CommanderError, InvalidArgumentError, Option } from "commander";
 import { benchMedia } from "./media";
 import { benchLighthouse } from "./lighthouse";
 import { benchJs } from "./js";
@@ -19,7 +20,14 @@ import { chaptersDir, chaptersOption, createProgram, exitCodeFor } from "../lib/
 import { readEnv } from "../../lib/env";
 
 export const BENCHES: Record<string, Bench> = {
-  media: async (opts) => (await benchMedia(opts.story ? { story: opts.story } : { chapters: opts.chapters })).pass,
+  media: async (opts) =>
+    (
+      await benchMedia({
+        ...(opts.story ? { story: opts.story } : { chapters: opts.chapters }),
+        ...(opts.jobs ? { jobs: opts.jobs } : {}),
+        ...(opts.store ? { storeDir: opts.store } : {}),
+      })
+    ).pass,
   lighthouse: (opts) => benchLighthouse(opts),
   js: (opts) => benchJs(opts),
   serve: (opts) => benchServe(opts),
@@ -27,6 +35,12 @@ export const BENCHES: Record<string, Bench> = {
   build: (opts) => benchBuild(opts),
   epub: (opts) => benchEpub(opts),
 };
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a whole number of at least 1");
+  return n;
+}
 
 /** Parses `argv` (arguments only, no node and script) and runs the benches; resolves with the exit status. */
 export async function runBenches(argv: string[], stderr: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
@@ -36,7 +50,9 @@ export async function runBenches(argv: string[], stderr: (s: string) => void = (
     .addOption(chaptersOption())
     .addOption(
       new Option("--story <which>", "the media bench on a generated story of noisy, dithered and photographic GIFs").choices(["generated"]),
-    );
+    )
+    .addOption(new Option("--jobs <n>", "the media bench: GIFs transcoded at once (default one per core)").argParser(positiveInt))
+    .addOption(new Option("--store <dir>", "the media bench: transcode into this store and keep it (default a fresh temp folder)"));
   let chapters: string;
   try {
     program.parse(argv, { from: "user" });
@@ -47,8 +63,8 @@ export async function runBenches(argv: string[], stderr: (s: string) => void = (
     return status;
   }
   const names = (program.processedArgs[0] as string[] | undefined) ?? [];
-  const story = (program.opts() as { story?: "generated" }).story;
-  const opts: BenchOptions = { chapters, ...(story ? { story } : {}) };
+  const { story, jobs, store } = program.opts() as { story?: "generated"; jobs?: number; store?: string };
+  const opts: BenchOptions = { chapters, ...(story ? { story } : {}), ...(jobs ? { jobs } : {}), ...(store ? { store } : {}) };
   let failed = false;
   for (const name of names.length ? names : Object.keys(BENCHES)) {
     console.log(`\n== bench: ${name} ==`);

@@ -26,6 +26,8 @@ export interface BenchMediaOptions {
   story?: "sample" | "generated";
   /** Store to transcode into; default a fresh temp folder, so times are real transcodes (removed afterwards). */
   storeDir?: string;
+  /** GIFs transcoded at once (`--jobs`); default one per core. */
+  jobs?: number;
   log?: (line: string) => void;
 }
 
@@ -37,6 +39,11 @@ export interface ChapterFigures {
   /** What a browser that plays only MP4 (Safari before 14.1, older iOS) downloads: MP4 + poster. */
   mp4ServedBytes: number;
   webmBytes: number;
+  /** AV1 bytes of the GIFs whose AV1 was kept (it is then what "served" counts). */
+  av1Bytes: number;
+  /** GIFs with an AV1 kept / AV1 encodes in all. */
+  av1Kept: number;
+  av1Encodes: number;
   fallbacks: number;
   ms: number;
 }
@@ -45,8 +52,10 @@ export interface ClipFigures {
   clip: string;
   gifBytes: number;
   servedBytes: number;
-  /** Per source, in `<source>` order: codec, bytes, the ceiling if one was needed, SSIM (All) against the GIF. */
-  sources: { codec: string; bytes: number; ceiling?: number; ssim: number | null }[];
+  /** Per source, in `<source>` order: codec, bytes, the ceiling (or AV1's raised CRF) if one was needed, encodes, SSIM (All) against the GIF. */
+  sources: { codec: string; bytes: number; ceiling?: number; crf?: number; encodes?: number; ssim: number | null }[];
+  /** The AV1 decision, when an ffmpeg with SVT-AV1 made one. */
+  av1?: { kept: boolean; bytes: number | null; encodes: number; reason: string };
 }
 
 export interface BenchMediaResult {
@@ -90,6 +99,9 @@ export async function benchMedia(opts: BenchMediaOptions = {}): Promise<BenchMed
     servedBytes: 0,
     mp4ServedBytes: 0,
     webmBytes: 0,
+    av1Bytes: 0,
+    av1Kept: 0,
+    av1Encodes: 0,
     fallbacks: 0,
     ms: 0,
   });
@@ -111,7 +123,11 @@ export async function benchMedia(opts: BenchMediaOptions = {}): Promise<BenchMed
       const row = empty(`${String(chapter.number).padStart(2, "0")}-${chapter.slug}`);
       row.gifs = refs.length;
       if (refs.length) {
-        const { manifest, warnings, summary } = await processMedia(refs, { storeDir, progressBar: undefined });
+        const { manifest, warnings, summary } = await processMedia(refs, {
+          storeDir,
+          progressBar: undefined,
+          ...(opts.jobs ? { concurrency: opts.jobs } : {}),
+        });
         for (const w of warnings) log(`  ${w.severity}: ${path.relative(root, w.file)}: ${w.message}`);
         row.ms = summary.ms;
         row.fallbacks = summary.fallbacks;
@@ -126,11 +142,28 @@ export async function benchMedia(opts: BenchMediaOptions = {}): Promise<BenchMed
           row.mp4ServedBytes +=
             asset.kind === "video" ? sourceBytesOf(asset, "h264") + (asset.servedBytes - firstBytes(asset)) : asset.servedBytes;
           row.webmBytes += asset.kind === "video" ? sourceBytesOf(asset, "vp9") + sourceBytesOf(asset, "vp8") : 0;
+          if (asset.kind === "video" && asset.av1) {
+            row.av1Bytes += sourceBytesOf(asset, "av1");
+            row.av1Kept += asset.av1.kept ? 1 : 0;
+            row.av1Encodes += asset.av1.encodes;
+          }
           clips.push(await clipFigures(asset, root, storeDir));
         }
       }
       rows.push(row);
-      for (const k of ["gifs", "rawBytes", "servedBytes", "mp4ServedBytes", "webmBytes", "fallbacks", "ms"] as const) total[k] += row[k];
+      for (const k of [
+        "gifs",
+        "rawBytes",
+        "servedBytes",
+        "mp4ServedBytes",
+        "webmBytes",
+        "av1Bytes",
+        "av1Kept",
+        "av1Encodes",
+        "fallbacks",
+        "ms",
+      ] as const)
+        total[k] += row[k];
     }
   } finally {
     if (tempStore) rmSync(tempStore, { recursive: true, force: true });
@@ -170,9 +203,16 @@ async function clipFigures(asset: MediaAsset, root: string, storeDir: string): P
   const sources = [];
   for (const s of asset.sources) {
     const ssim = await ssimAgainstGif(path.join(root, asset.source), path.join(storeDir, "files", s.file));
-    sources.push({ codec: s.codec, bytes: s.bytes, ...(s.ceiling ? { ceiling: s.ceiling } : {}), ssim: ssim?.all ?? null });
+    sources.push({
+      codec: s.codec,
+      bytes: s.bytes,
+      ...(s.ceiling ? { ceiling: s.ceiling } : {}),
+      ...(s.crf ? { crf: s.crf } : {}),
+      ...(s.encodes ? { encodes: s.encodes } : {}),
+      ssim: ssim?.all ?? null,
+    });
   }
-  return { ...clip, sources };
+  return { ...clip, sources, ...(asset.av1 ? { av1: asset.av1 } : {}) };
 }
 
 function pct(a: number, b: number): string {
@@ -180,7 +220,18 @@ function pct(a: number, b: number): string {
 }
 
 function table(rows: ChapterFigures[]): string {
-  const head = ["chapter", "gifs", "raw GIF", "served (first+poster)", "ratio", "mp4+poster", "ratio", "webm", "transcode"];
+  const head = [
+    "chapter",
+    "gifs",
+    "raw GIF",
+    "served (first+poster)",
+    "ratio",
+    "mp4+poster",
+    "ratio",
+    "webm",
+    "av1 (kept/gifs)",
+    "transcode",
+  ];
   const body = rows.map((r) => [
     r.chapter,
     String(r.gifs) + (r.fallbacks ? ` (${r.fallbacks} fallback)` : ""),
@@ -190,6 +241,7 @@ function table(rows: ChapterFigures[]): string {
     formatBytes(r.mp4ServedBytes),
     pct(r.mp4ServedBytes, r.rawBytes),
     formatBytes(r.webmBytes),
+    r.av1Kept ? `${formatBytes(r.av1Bytes)} (${r.av1Kept}/${r.gifs})` : r.gifs ? `– (0/${r.gifs})` : "–",
     `${(r.ms / 1000).toFixed(1)}s`,
   ]);
   return align(head, body, true);
@@ -197,7 +249,7 @@ function table(rows: ChapterFigures[]): string {
 
 /** One line per GIF: its sources in `<source>` order, each with bytes, ratio, ceiling and SSIM. */
 function clipTable(clips: ClipFigures[]): string {
-  const head = ["clip", "GIF", "served", "ratio", "sources in order: codec bytes (ratio, ceiling) SSIM"];
+  const head = ["clip", "GIF", "served", "ratio", "sources in order: codec bytes (ratio, ceiling or crf) SSIM [encodes]", "av1"];
   const body = clips.map((c) => [
     c.clip,
     formatBytes(c.gifBytes),
@@ -205,10 +257,11 @@ function clipTable(clips: ClipFigures[]): string {
     pct(c.servedBytes, c.gifBytes),
     c.sources
       .map((s) => {
-        const cap = s.ceiling ? `, ≤${Math.round(s.ceiling / 1000)} kb/s` : "";
-        return `${s.codec} ${formatBytes(s.bytes)} (${pct(s.bytes, c.gifBytes)}${cap}) ${s.ssim?.toFixed(3) ?? "–"}`;
+        const cap = s.ceiling ? `, ≤${Math.round(s.ceiling / 1000)} kb/s` : s.crf ? `, crf ${s.crf}` : "";
+        return `${s.codec} ${formatBytes(s.bytes)} (${pct(s.bytes, c.gifBytes)}${cap}) ${s.ssim?.toFixed(3) ?? "–"} [${s.encodes ?? "?"}]`;
       })
       .join(" · "),
+    c.av1 ? `${c.av1.kept ? "kept" : "dropped"} after ${c.av1.encodes} encode(s): ${c.av1.reason}` : "no AV1 encoder",
   ]);
   return align(head, body, false);
 }

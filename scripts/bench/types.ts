@@ -6,6 +6,10 @@ export interface BenchOptions {
   chapters: string;
   /** `--story generated`: the media bench's untuned story instead of the content root. */
   story?: "generated";
+  /** `--jobs`: the media bench's GIFs transcoded at once. */
+  jobs?: number;
+  /** `--store`: the media bench's store, kept afterwards. */
+  store?: string;
 }
 
 /** false when the bench misses a goal; null or nothing when it has none. */

@@ -10,6 +10,7 @@ import type { MediaAsset, VideoSource } from "../../lib/media/types";
 
 const h264: VideoSource = { file: "aaaa.mp4", type: "video/mp4", codec: "h264", bytes: 90_000 };
 const vp9: VideoSource = { file: "bbbb.webm", type: "video/webm", codec: "vp9", bytes: 120_000 };
+const av1: VideoSource = { file: "dddd.mp4", type: 'video/mp4; codecs="av01.0.04M.08"', codec: "av1", bytes: 60_000 };
 
 function render(sources: VideoSource[]): string {
   const asset: MediaAsset = {
@@ -36,6 +37,18 @@ describe("<source> order follows the manifest", () => {
     const html = render([h264, vp9]);
     expect(noscriptSources(html)).toEqual(["/media/aaaa.mp4", "/media/bbbb.webm"]);
     expect(islandSources(html)).toEqual(["/media/aaaa.mp4", "/media/bbbb.webm"]);
+  });
+
+  it("AV1 first when the manifest lists it first, with its codecs string, so a browser without AV1 falls through", () => {
+    const html = render([av1, h264, vp9]);
+    expect(noscriptSources(html)).toEqual(["/media/dddd.mp4", "/media/aaaa.mp4", "/media/bbbb.webm"]);
+    expect(islandSources(html)).toEqual(["/media/dddd.mp4", "/media/aaaa.mp4", "/media/bbbb.webm"]);
+    expect(html).toContain('<source src="/media/dddd.mp4" type="video/mp4; codecs=&quot;av01.0.04M.08&quot;"/>');
+    const attr = (/data-sources="([^"]*)"/.exec(html)?.[1] ?? "").replaceAll("&quot;", '"');
+    expect(sourcesOf({ dataset: { sources: attr } } as unknown as HTMLElement)[0]).toEqual([
+      "/media/dddd.mp4",
+      'video/mp4; codecs="av01.0.04M.08"',
+    ]);
   });
 
   it("WebM first when the manifest lists it first", () => {

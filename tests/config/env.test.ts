@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cacheRoot, contentRoot, EnvError, notifyVariables, readEnv } from "../../lib/env";
+import { av1FfmpegCandidates, cacheRoot, contentRoot, EnvError, notifyVariables, readEnv } from "../../lib/env";
 
 describe("readEnv: every variable validated in one place", () => {
   it("treats an empty value as unset, so CHAPTERS_DIR means the same everywhere", () => {
@@ -14,6 +14,15 @@ describe("readEnv: every variable validated in one place", () => {
     const env = readEnv({ INSTALLMENT_FFMPEG: "/opt/ffmpeg", INSTALLMENT_FFMPEG_TIMEOUT_MS: "120000" });
     expect(env.INSTALLMENT_FFMPEG).toBe("/opt/ffmpeg");
     expect(env.INSTALLMENT_FFMPEG_TIMEOUT_MS).toBe(120_000);
+  });
+
+  it("picks the binaries asked for AV1: INSTALLMENT_AV1_FFMPEG alone (none: no AV1), else INSTALLMENT_FFMPEG then Debian's", () => {
+    expect(av1FfmpegCandidates(readEnv({}))).toEqual(["/usr/bin/ffmpeg"]);
+    expect(av1FfmpegCandidates(readEnv({ INSTALLMENT_FFMPEG: "/opt/ffmpeg" }))).toEqual(["/opt/ffmpeg", "/usr/bin/ffmpeg"]);
+    expect(av1FfmpegCandidates(readEnv({ INSTALLMENT_FFMPEG: "/usr/bin/ffmpeg" }))).toEqual(["/usr/bin/ffmpeg"]);
+    expect(av1FfmpegCandidates(readEnv({ INSTALLMENT_FFMPEG: "/opt/ffmpeg", INSTALLMENT_AV1_FFMPEG: "/opt/svt" }))).toEqual(["/opt/svt"]);
+    expect(av1FfmpegCandidates(readEnv({ INSTALLMENT_FFMPEG: "/opt/ffmpeg", INSTALLMENT_AV1_FFMPEG: "none" }))).toEqual([]);
+    expect(av1FfmpegCandidates(readEnv({ INSTALLMENT_AV1_FFMPEG: "" }))).toEqual(["/usr/bin/ffmpeg"]);
   });
 
   it.each([

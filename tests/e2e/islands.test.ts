@@ -126,6 +126,37 @@ describe("islands", () => {
     await context.close();
   });
 
+  it("the video island plays the AV1 source first (Debian's Chromium plays AV1); its file is served as MP4, immutable", async () => {
+    const { body } = await get("/orbit", { accept: "text/html" });
+    const attr = (/data-sources="([^"]*)"/.exec(body)?.[1] ?? "[]").replaceAll("&quot;", '"');
+    const [first, ...rest] = JSON.parse(attr) as [string, string][];
+    // The fixture's test patterns come out lighter in AV1 (Debian's ffmpeg has SVT-AV1): listed first, with its exact codecs.
+    expect(first?.[1]).toMatch(/^video\/mp4; codecs="av01\.0\.\d\dM\.08"$/);
+    expect(rest.map((r) => r[1]).sort()).toEqual(["video/mp4", "video/webm"]);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const { page } = await watchedPage(context);
+    await page.goto(`${site.url}/orbit`);
+    const box = page.locator("[data-loop-video]").first();
+    await box.scrollIntoViewIfNeeded();
+    // The island attaches the sources in order; the browser takes the first whose type it can play.
+    const played = await page.waitForFunction(() => {
+      const video = document.querySelector<HTMLVideoElement>("[data-loop-video] video.loop-video__media");
+      if (!video || video.readyState < 2 || !video.currentSrc) return null;
+      const type = video.querySelector("source")?.type ?? "";
+      return { src: new URL(video.currentSrc).pathname, canPlay: video.canPlayType(type), width: video.videoWidth };
+    });
+    // A malformed codecs string would make canPlayType say "" and Chromium fall through to the H.264 source.
+    expect(await played.jsonValue()).toEqual({ src: first![0], canPlay: "probably", width: expect.any(Number) });
+    expect((await played.jsonValue())!.width).toBeGreaterThan(0);
+    await context.close();
+    const res = await fetch(site.url + first![0]);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("video/mp4");
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.indexOf("av1C")).toBeGreaterThan(0);
+  });
+
   it("countdowns: releases in the reader's zone, counting down, all on one 1 s interval", async () => {
     const context = await browser.newContext({ timezoneId: "America/New_York", locale: "en-US" });
     const { page } = await watchedPage(context);

@@ -35,6 +35,14 @@ export function makeGif(file: string, w = 64, h = 48, source = "testsrc"): strin
   return file;
 }
 
+/** TV static: 3 s of grey noise in 16 shades, which the quality setting keeps at about half the GIF's bytes. */
+export function makeStaticGif(file: string): string {
+  const graph =
+    "color=c=gray:s=160x120:r=10:d=3,format=gray,noise=alls=100:allf=t+u:all_seed=3,split[a][b];[a]palettegen=max_colors=16[p];[b][p]paletteuse=dither=none";
+  execFileSync(ffmpegPath() as string, ["-hide_banner", "-loglevel", "error", "-y", "-filter_complex", graph, "-f", "gif", file]);
+  return file;
+}
+
 /** Random bytes behind a valid GIF signature and a 64×48 logical screen. */
 export function makeCorruptGif(file: string): string {
   const header = Buffer.from("GIF89a");

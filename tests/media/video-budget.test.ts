@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { formatBytes } from "../../lib/media/summary";
 import {
+  AV1_CLOSE_ENOUGH,
+  AV1_MAX_CRF_STEP,
+  AV1_MAX_ENCODES,
+  av1LimitBytes,
   budgetVideoBytes,
+  chooseAv1Attempt,
+  nextAv1Crf,
   chooseAttempt,
   MAX_ATTEMPTS,
   MIN_BITRATE,
@@ -91,5 +97,60 @@ describe("the over-budget warning", () => {
   it("is silent when the excess is a few kilobytes on a tiny GIF, unless the video outweighs the GIF", () => {
     expect(overBudgetMessage(20_000, 12_000, formatBytes)).toBeNull();
     expect(overBudgetMessage(20_000, 21_000, formatBytes)).toBe("video is 105.0% of the GIF (19.5 KB → 20.5 KB)");
+  });
+});
+
+describe("the AV1 CRF search", () => {
+  const input = { gifBytes: 2_140_000, posterBytes: 5_000, seconds: 3, qualityCrf: 35, lighterBytes: 263_000 };
+  /** Runs the search against a model of bytes by CRF; returns the CRFs tried and the kept attempt. */
+  const run = (bytesAt: (crf: number) => number) => {
+    const attempts: Attempt[] = [];
+    for (let s = nextAv1Crf(input, attempts); s; s = nextAv1Crf(input, attempts)) {
+      const crf = s.mode === "crf" ? s.crf : input.qualityCrf;
+      attempts.push({ settings: s, bytes: Math.round(bytesAt(crf)) });
+    }
+    const crfs = attempts.map((a) => (a.settings.mode === "crf" ? a.settings.crf : input.qualityCrf));
+    return { crfs, kept: chooseAv1Attempt(input, attempts) as Attempt };
+  };
+  const limit = av1LimitBytes(input);
+
+  it("keeps the quality setting when it fits", () => {
+    expect(run(() => limit - 1).crfs).toEqual([35]);
+  });
+
+  it("on TV static, whose bytes fall off a cliff, lands close under the limit within the bound instead of at the cliff", () => {
+    // Measured on tv-static: 958 KB at CRF 35, 518 KB at 41, 351 KB at 44, 188 KB at 47, 72 KB at 50, 14 KB at 52.
+    const table: [number, number][] = [
+      [35, 958_374],
+      [41, 518_214],
+      [44, 351_119],
+      [47, 188_102],
+      [50, 72_290],
+      [52, 13_994],
+      [63, 1_000],
+    ];
+    const bytesAt = (crf: number) => {
+      const i = table.findIndex(([c]) => c >= crf);
+      const [c1, b1] = table[i]!;
+      const [c0, b0] = table[Math.max(0, i - 1)]!;
+      return c1 === c0 ? b1 : Math.exp(Math.log(b0) + ((crf - c0) / (c1 - c0)) * (Math.log(b1) - Math.log(b0)));
+    };
+    const { crfs, kept } = run(bytesAt);
+    expect(crfs.length).toBeLessThanOrEqual(AV1_MAX_ENCODES);
+    for (let i = 1; i < crfs.length; i++) expect(crfs[i]! - crfs[i - 1]!).toBeLessThanOrEqual(AV1_MAX_CRF_STEP);
+    expect(kept.bytes).toBeLessThanOrEqual(limit);
+    expect(kept.bytes).toBeGreaterThanOrEqual(limit * AV1_CLOSE_ENOUGH);
+  });
+
+  it("stops when the bracket closes, keeping the fit", () => {
+    // 1 CRF step halves the bytes around the limit: no fit within 80% exists.
+    const { crfs, kept } = run((crf) => limit * 1.5 * 2 ** -(crf - 40));
+    expect(crfs.length).toBeLessThanOrEqual(AV1_MAX_ENCODES);
+    expect(kept.bytes).toBeLessThanOrEqual(limit);
+  });
+
+  it("never aims above the lighter of H.264 and VP9", () => {
+    expect(av1LimitBytes({ gifBytes: 1_000_000, posterBytes: 10_000, lighterBytes: 50_000 })).toBe(49_999);
+    expect(av1LimitBytes({ gifBytes: 1_000_000, posterBytes: 10_000, lighterBytes: 500_000 })).toBe(190_000);
   });
 });
