@@ -3,7 +3,8 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { outputArgs, type VideoCodec } from "./encode-args";
-import { ffmpegEncoders, runFfmpeg, type FfmpegResult } from "./ffmpeg";
+import { runFfmpeg, type FfmpegResult } from "./ffmpeg";
+import { ffmpegEncoders } from "./ffmpeg-facts";
 import { removeQuietly } from "./store";
 import type { EncodeSettings } from "./video-budget";
 

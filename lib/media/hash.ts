@@ -18,6 +18,7 @@ export const PIPELINE_SOURCES = [
   "encode-av1.ts",
   "video-budget.ts",
   "ffmpeg.ts",
+  "ffmpeg-facts.ts",
   "poster.ts",
   "stills.ts",
   "process.ts",

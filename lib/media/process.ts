@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import type { Diagnostic, MediaRef } from "../content/types";
 import type { MediaAsset, MediaManifest } from "./types";
 import { assetFiles } from "./asset-files";
-import { ffmpegIdentity, findAv1Ffmpeg } from "./ffmpeg";
+import { ffmpegIdentity, findAv1Ffmpeg } from "./ffmpeg-facts";
 import { PIPELINE_VERSION, sourceHash } from "./hash";
 import { runPool } from "./pool";
 import { processGif } from "./process-gif";

@@ -11,7 +11,7 @@ import { Option } from "commander";
 import { findChapters } from "../../lib/content/find-chapters";
 import { av1FfmpegCandidates } from "../../lib/env";
 import { encodeAv1 } from "../../lib/media/encode-av1";
-import { findAv1Ffmpeg } from "../../lib/media/ffmpeg";
+import { findAv1Ffmpeg } from "../../lib/media/ffmpeg-facts";
 import { sourceHash } from "../../lib/media/hash";
 import type { IndexEntry } from "../../lib/media/process-types";
 import { ssimAgainstGif } from "../../lib/media/ssim";

@@ -53,7 +53,9 @@ async function fullLayoutHeight(): Promise<number> {
   const { page, context } = await open();
   await page.goto(`${site.url}/long#main`, { waitUntil: "load" });
   expect(await page.evaluate(() => document.documentElement.getAttribute("data-full-layout"))).toBe("true");
-  expect(await page.evaluate(() => getComputedStyle([...document.querySelectorAll(".dialogue")].at(-1)!).contentVisibility)).toBe("visible");
+  expect(await page.evaluate(() => getComputedStyle([...document.querySelectorAll(".dialogue")].at(-1)!).contentVisibility)).toBe(
+    "visible",
+  );
   const h = await height(page);
   await context.close();
   return h;
@@ -66,15 +68,23 @@ describe("lazy layout of dialogue", () => {
     // Without JavaScript nothing is lazy: no island would correct the estimates.
     const nojs = await open(false);
     await nojs.page.goto(`${site.url}/long`, { waitUntil: "load" });
-    expect(await nojs.page.evaluate(() => getComputedStyle([...document.querySelectorAll(".dialogue")].at(-1)!).contentVisibility)).toBe("visible");
+    expect(await nojs.page.evaluate(() => getComputedStyle([...document.querySelectorAll(".dialogue")].at(-1)!).contentVisibility)).toBe(
+      "visible",
+    );
     await nojs.context.close();
 
     // With scripts but before any island runs, far dialogue is skipped and the page's height is an estimate.
     const held = await open();
     await held.page.route("**/_islands/**", (r) => r.abort());
     await held.page.goto(`${site.url}/long`, { waitUntil: "load" });
-    expect(await held.page.evaluate(() => getComputedStyle([...document.querySelectorAll(".dialogue")].at(-1)!).contentVisibility)).toBe("auto");
-    expect(await held.page.evaluate(() => [...document.querySelectorAll(".dialogue")].at(-1)!.firstElementChild!.checkVisibility({ contentVisibilityAuto: true }))).toBe(false);
+    expect(await held.page.evaluate(() => getComputedStyle([...document.querySelectorAll(".dialogue")].at(-1)!).contentVisibility)).toBe(
+      "auto",
+    );
+    expect(
+      await held.page.evaluate(() =>
+        [...document.querySelectorAll(".dialogue")].at(-1)!.firstElementChild!.checkVisibility({ contentVisibilityAuto: true }),
+      ),
+    ).toBe(false);
     const estimated = await height(held.page);
     expect(Math.abs(estimated - full)).toBeGreaterThan(1);
     expect(Math.abs(estimated - full) / full).toBeLessThan(0.15);
@@ -85,7 +95,9 @@ describe("lazy layout of dialogue", () => {
     await page.waitForFunction((h) => Math.abs(document.documentElement.scrollHeight - h) <= 1, full, { timeout: 10_000 });
     // Laid out once is enough: the far block is skipped again, at its real size.
     await page.waitForFunction(() => document.querySelectorAll(".dialogue[data-sizing]").length === 0);
-    await page.waitForFunction(() => ![...document.querySelectorAll(".dialogue")].at(-1)!.firstElementChild!.checkVisibility({ contentVisibilityAuto: true }));
+    await page.waitForFunction(
+      () => ![...document.querySelectorAll(".dialogue")].at(-1)!.firstElementChild!.checkVisibility({ contentVisibilityAuto: true }),
+    );
     expect(Math.abs((await height(page)) - full)).toBeLessThanOrEqual(1);
     expect(external).toEqual([]);
     await context.close();
@@ -120,7 +132,10 @@ describe("lazy layout of dialogue", () => {
     await page.waitForTimeout(300);
     // What the reader sees at the reading line, before and after the reload.
     const reading = () =>
-      page.evaluate(() => [...document.querySelectorAll(".line[id]")].find((l) => l.getBoundingClientRect().top >= window.innerHeight * 0.4)?.id ?? null);
+      page.evaluate(
+        () =>
+          [...document.querySelectorAll(".line[id]")].find((l) => l.getBoundingClientRect().top >= window.innerHeight * 0.4)?.id ?? null,
+      );
     const before = await reading();
     expect(before).not.toBeNull();
     await page.reload({ waitUntil: "load" });
@@ -157,7 +172,11 @@ describe("lazy layout of dialogue", () => {
     const { page, context } = await open();
     await page.goto(`${site.url}/long`, { waitUntil: "load" });
     await page.emulateMedia({ media: "print" });
-    expect(await page.evaluate(() => [...document.querySelectorAll(".dialogue")].every((d) => getComputedStyle(d).contentVisibility === "visible"))).toBe(true);
+    expect(
+      await page.evaluate(() =>
+        [...document.querySelectorAll(".dialogue")].every((d) => getComputedStyle(d).contentVisibility === "visible"),
+      ),
+    ).toBe(true);
     await context.close();
   });
 });
