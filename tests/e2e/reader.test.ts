@@ -48,7 +48,6 @@ async function expectActive(page: Page, index: number) {
   expect(await activePanel(page)).toBe(String(index));
 }
 
-
 describe("scroll steps", () => {
   it("show each step's media in order, down and back up", async () => {
     const { page, context } = await open();
