@@ -4,6 +4,7 @@ import { launchBrowser, watchedPage, type Browser, type Page } from "../helpers/
 import { readerStory } from "../helpers/reader-fixture";
 import { axeViolations, summarize } from "../helpers/axe";
 import { layoutShifts, watchLayoutShifts } from "../helpers/layout-shifts";
+import { startTrickleProxy } from "../helpers/trickle-proxy";
 
 let site: RunningSite;
 let browser: Browser;
@@ -258,6 +259,30 @@ describe("media and motion", () => {
     expect(await layoutShifts(page)).toEqual({ cls: 0, shifts: [] });
     await context.close();
   });
+
+  it("a paint at any point while the page arrives moves nothing already painted (home and chapter, phone and desktop)", async () => {
+    // CI caught <main> moving 85 px on /orbit: painted before the chapter
+    // header arrived, then pulled down by the header's margin. The proxy
+    // sends the body one block at a time, so every such moment is painted.
+    const proxy = await startTrickleProxy(site.url);
+    try {
+      for (const width of [390, 1280]) {
+        for (const path of ["/", "/orbit"]) {
+          // No request routing here: Playwright's interception holds the
+          // response back and the page would arrive whole.
+          const context = await browser.newContext({ viewport: { width, height: 844 } });
+          const page = await context.newPage();
+          await watchLayoutShifts(page);
+          await page.goto(`${proxy.url}${path}`, { waitUntil: "networkidle" });
+          await page.waitForTimeout(300);
+          expect({ width, path, ...(await layoutShifts(page)) }).toEqual({ width, path, cls: 0, shifts: [] });
+          await context.close();
+        }
+      }
+    } finally {
+      await proxy.close();
+    }
+  }, 120_000);
 
   it("layout shift on the home page is 0, on a first visit and on a return (islands fill room held for them)", async () => {
     const { page, context } = await open({ width: 412, height: 823 });
