@@ -3,7 +3,6 @@ import { scrolly } from "./scrolly";
 import { loopVideo } from "./loop-video";
 import { youtube } from "./youtube";
 import { readingProgress } from "./reading-progress";
-import { rememberPlace } from "./remember-place";
 import { continueReading } from "./continue-reading";
 import { readerSettings } from "./reader-settings";
 import { releaseTime } from "./release-time";
@@ -28,7 +27,6 @@ export const islands: readonly Island[] = [
   loopVideo,
   youtube,
   readingProgress,
-  rememberPlace,
   continueReading,
   readerSettings,
   releaseTime,

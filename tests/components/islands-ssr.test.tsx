@@ -2,7 +2,7 @@
 // The HTML a reader gets with JavaScript off.
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { ContinueReading, RememberPlace } from "../../components/chrome/ContinueReading";
+import { ContinueReading } from "../../components/chrome/ContinueReading";
 import { ReaderSettings } from "../../components/chrome/ReaderSettings";
 import { ReadingProgress } from "../../components/chrome/ReadingProgress";
 import { LoopVideo } from "../../components/media/LoopVideo";
@@ -151,9 +151,6 @@ describe("chrome server HTML", () => {
     const html = renderToString(<ContinueReading known={[{ slug: "01-a", title: "A" }]} />);
     expect(html).toBe(
       '<div class="continue-reading" data-continue-reading="" data-known="[{&quot;slug&quot;:&quot;01-a&quot;,&quot;title&quot;:&quot;A&quot;}]"></div>',
-    );
-    expect(renderToString(<RememberPlace slug="01-a" title="A" />)).toBe(
-      '<span hidden="" data-remember-place="" data-slug="01-a" data-title="A"></span>',
     );
   });
 
