@@ -258,9 +258,13 @@ describe("a way through without scrolling", () => {
     const { page, context } = await open();
     await page.goto(`${site.url}/orbit`, { waitUntil: "networkidle" });
     await page.emulateMedia({ media: "print" });
-    const seen = await everyPictureWithItsText(page);
-    expect(seen.sticky).toEqual(["none"]);
-    expect(seen.steps).toEqual(Array(4).fill({ picture: true, text: true, pictureAboveText: true }));
+    // The scrolly island moves the pictures back into their steps on the print
+    // query's change event, which comes with the next frame (a real print fires
+    // beforeprint first, synchronously): wait for it, with expect.poll's timeout.
+    await expect
+      .poll(async () => (await everyPictureWithItsText(page)).steps)
+      .toEqual(Array(4).fill({ picture: true, text: true, pictureAboveText: true }));
+    expect((await everyPictureWithItsText(page)).sticky).toEqual(["none"]);
     const controls = await page.evaluate(
       () =>
         [...document.querySelectorAll(".step-nav, .anchor-link, .reader-settings, .loop-video__toggle")].filter(
