@@ -110,7 +110,7 @@ sub vcl_backend_response {
             set beresp.ttl = std.duration(beresp.http.X-Shared-Left + "s", 0s);
         }
         unset beresp.http.X-Shared-Left;
-        # When this copy expires here, for vcl_deliver.
+        # Marks a clamped pre-release copy for vcl_deliver (the time it expires here).
         set beresp.http.X-Shared-Until = std.real(time=now) + std.real(duration=beresp.ttl);
     }
     # Never keep an error page: an instance restarting must not leave a 5xx
@@ -137,11 +137,18 @@ sub vcl_backend_error {
 
 sub vcl_deliver {
     # Caches downstream (a CDN, a checker) read s-maxage against Age: make
-    # s-maxage - Age this cache's own remaining lifetime (rounded up), which
-    # the clamp above may have cut below what the instance said (it counted
-    # from the start of its render).
+    # s-maxage - Age this cache's own remaining lifetime, which the clamp
+    # above may have cut below what the instance said (it counted from the
+    # start of its render). Rounded up, so a copy chosen in its last
+    # millisecond still shows time left (s-maxage = Age says "served stale",
+    # as grace would); a copy really past its life shows none.
     if (resp.http.X-Shared-Until && resp.http.Cache-Control ~ "s-maxage=[0-9]+") {
-        set resp.http.X-Left = std.integer(real=std.round(std.real(resp.http.X-Shared-Until, 0) - std.real(time=now) + 0.499)) + std.integer(resp.http.Age, 0);
+        # std.integer truncates toward zero: that is the ceiling below zero; add one above it.
+        set resp.http.X-Left = std.integer(real=std.real(duration=obj.ttl));
+        if (std.real(resp.http.X-Left, 0) < std.real(duration=obj.ttl)) {
+            set resp.http.X-Left = std.integer(resp.http.X-Left, 0) + 1;
+        }
+        set resp.http.X-Left = std.integer(resp.http.X-Left, 0) + std.integer(resp.http.Age, 0);
         set resp.http.Cache-Control = regsub(resp.http.Cache-Control, "s-maxage=[0-9]+", "s-maxage=" + resp.http.X-Left);
         set resp.http.CDN-Cache-Control = "max-age=" + resp.http.X-Left;
         set resp.http.Surrogate-Control = "max-age=" + resp.http.X-Left;
