@@ -82,9 +82,13 @@ sub vcl_backend_response {
         return (error(503, "Every instance answered ahead of the cache's clock"));
     }
     # ...and one that still shows a state whose next release is already out
-    # (an instance running behind) is passed on but not kept.
+    # (an instance running behind) is passed on but not kept, here or by any
+    # cache further down (the instance's s-maxage counted from its late clock).
     if (beresp.http.X-Release-Next-Epoch && std.real(beresp.http.X-Release-Next-Epoch, 0) <= std.real(time=now)) {
         std.log("installment: not storing a stale state from " + beresp.backend.name);
+        set beresp.http.Cache-Control = "private, max-age=0, must-revalidate";
+        unset beresp.http.CDN-Cache-Control;
+        unset beresp.http.Surrogate-Control;
         set beresp.ttl = 0s;
         set beresp.grace = 0s;
         set beresp.uncacheable = true;

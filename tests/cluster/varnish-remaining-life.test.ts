@@ -12,7 +12,8 @@ import { releaseViolations, type ReleaseExpectation, type Sample } from "./relea
 // chosen in its last millisecond went out with nothing added, s-maxage equal
 // to Age, which is what a copy served in grace looks like (CI caught it:
 // "served 16 s old, past its shared lifetime of 16 s"). A copy really served
-// past its lifetime must still be caught.
+// past its lifetime must still be caught, and a state already overtaken (an
+// instance whose clock runs behind) must reach no cache further down.
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -51,6 +52,8 @@ describe("Varnish delivers a fresh copy with time left, and a stale one as stale
   const answeredAt = new Map<string, number>();
   /** Per path, the release instant the stand-in instance schedules next. */
   const nextRelease = new Map<string, number>();
+  /** Per path, how far the stand-in's clock runs behind (ms). */
+  const behindBy = new Map<string, number>();
   const expectation = (at: number): ReleaseExpectation => ({
     at,
     afterState: "reader:r1-3",
@@ -64,7 +67,7 @@ describe("Varnish delivers a fresh copy with time left, and a stale one as stale
     backend = createServer((req, res) => {
       const at = nextRelease.get(req.url ?? "") ?? Date.now() + 3_600_000;
       const schedule: Schedule = { timezone: "UTC", releases: [{ at, chapters: [3], line: 1 }] };
-      const headers = readerCacheHeaders({ stateKey: "reader:r1-2", schedule, now: Date.now() });
+      const headers = readerCacheHeaders({ stateKey: "reader:r1-2", schedule, now: Date.now() - (behindBy.get(req.url ?? "") ?? 0) });
       res.writeHead(200, { ...headers, "Content-Type": "text/html; charset=utf-8" });
       res.end("<p>Chapters one and two.</p>");
       answeredAt.set(req.url ?? "", Date.now());
@@ -132,5 +135,20 @@ describe("Varnish delivers a fresh copy with time left, and a stale one as stale
     const stale = await sample("graced", graceful.url, { path: "/graced" });
     expect(stale.headers["x-cache"]).toBe("HIT");
     expect(releaseViolations([stale], expectation(at))).toEqual([expect.stringContaining("(grace)")]);
+  }, 30_000);
+
+  it("a state already overtaken, from an instance whose clock runs 5 s behind, is passed on as private: no cache further down keeps it", async () => {
+    const at = Math.ceil((Date.now() + 2000) / 1000) * 1000;
+    nextRelease.set("/behind", at);
+    behindBy.set("/behind", 5000);
+    await sleep(at + 500 - Date.now());
+    const late = await sample("shipped", shipped.url, { path: "/behind" });
+    // By its own clock the instance is 4.5 s before the release, and says a shared cache may keep the page 2 s.
+    expect(Number(late.headers["x-release-next-epoch"]) * 1000).toBe(at);
+    expect(late.headers["x-release-state"]).toBe("reader:r1-2");
+    expect(late.headers["cache-control"]).toMatch(/^private\b/);
+    expect(late.headers["cdn-cache-control"]).toBeUndefined();
+    expect(late.headers["surrogate-control"]).toBeUndefined();
+    expect(releaseViolations([late], expectation(at))).toEqual([]);
   }, 30_000);
 });
