@@ -82,9 +82,15 @@ sub vcl_backend_response {
         return (error(503, "Every instance answered ahead of the cache's clock"));
     }
     # ...and one that still shows a state whose next release is already out
-    # (an instance running behind) is passed on but not kept, here or by any
-    # cache further down (the instance's s-maxage counted from its late clock).
+    # (an instance running behind, or one that answered just before the
+    # instant) is asked of another instance; if every instance is behind it
+    # is passed on but not kept, here or by any cache further down (the
+    # instance's s-maxage counted from its late clock).
     if (beresp.http.X-Release-Next-Epoch && std.real(beresp.http.X-Release-Next-Epoch, 0) <= std.real(time=now)) {
+        if (bereq.retries < 3) {
+            std.log("installment: asking again after a stale state from " + beresp.backend.name);
+            return (retry);
+        }
         std.log("installment: not storing a stale state from " + beresp.backend.name);
         set beresp.http.Cache-Control = "private, max-age=0, must-revalidate";
         unset beresp.http.CDN-Cache-Control;

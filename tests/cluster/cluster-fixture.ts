@@ -47,6 +47,11 @@ export async function varnishFor(backends: SiteProcess[], port: number, vcl?: st
 
 export { freePort };
 
+/** Waits until Varnish counts its instances healthy (sick until the health probe has passed). */
+export async function healthy(cache: VarnishProcess): Promise<void> {
+  while ((await fetch(`${cache.url}/robots.txt`)).status !== 200) await new Promise((r) => setTimeout(r, 200));
+}
+
 export interface Probe {
   path: string;
   headers?: Record<string, string>;
