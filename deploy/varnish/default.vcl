@@ -120,8 +120,8 @@ sub vcl_backend_response {
             set beresp.ttl = std.duration(beresp.http.X-Shared-Left + "s", 0s);
         }
         unset beresp.http.X-Shared-Left;
-        # Marks a clamped pre-release copy for vcl_deliver (the time it expires here).
-        set beresp.http.X-Shared-Until = std.real(time=now) + std.real(duration=beresp.ttl);
+        # Marks a clamped pre-release copy for vcl_deliver, which restates its lifetime from obj.ttl.
+        set beresp.http.X-Shared-Clamped = "1";
     }
     # Never keep an error page: an instance restarting must not leave a 5xx
     # in the cache (4xx are the canonical 404, which carries s-maxage).
@@ -152,7 +152,7 @@ sub vcl_deliver {
     # start of its render). Rounded up, so a copy chosen in its last
     # millisecond still shows time left (s-maxage = Age says "served stale",
     # as grace would); a copy really past its life shows none.
-    if (resp.http.X-Shared-Until && resp.http.Cache-Control ~ "s-maxage=[0-9]+") {
+    if (resp.http.X-Shared-Clamped && resp.http.Cache-Control ~ "s-maxage=[0-9]+") {
         # std.integer truncates toward zero: that is the ceiling below zero; add one above it.
         set resp.http.X-Left = std.integer(real=std.real(duration=obj.ttl));
         if (std.real(resp.http.X-Left, 0) < std.real(duration=obj.ttl)) {
@@ -164,7 +164,7 @@ sub vcl_deliver {
         set resp.http.Surrogate-Control = "max-age=" + resp.http.X-Left;
         unset resp.http.X-Left;
     }
-    unset resp.http.X-Shared-Until;
+    unset resp.http.X-Shared-Clamped;
     # Release headers stay: readers' tools and the tests read them.
     unset resp.http.Via;
     unset resp.http.X-Varnish;
